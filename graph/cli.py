@@ -1,0 +1,52 @@
+"""The ``sendkg`` command line: build, validate, query, export, stats, serve."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from . import commands
+
+
+def make_parser() -> argparse.ArgumentParser:
+    """The argument parser for every subcommand (each has its own --help)."""
+    parser = argparse.ArgumentParser(prog="sendkg", description="The sendkg knowledge graph of England's SEND safety valve programme.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("build", help="data files -> RDF -> validation -> a new store (the old one stays if anything fails)")
+    p.set_defaults(func=commands.build)
+
+    p = sub.add_parser("validate", help="run every check (SHACL shapes, violation queries) without writing a store; exit 1 on any problem")
+    p.set_defaults(func=commands.validate)
+
+    p = sub.add_parser("query", help="run a SPARQL query (a file, a canned query name, or the text itself) on the store")
+    p.add_argument("query", help="a .rq file, the name of a canned query, or SPARQL text")
+    p.add_argument("--format", choices=commands.QUERY_FORMATS, default="table", help="output format (default: table)")
+    p.set_defaults(func=commands.query)
+
+    p = sub.add_parser("export", help="write the whole graph, or one entity's neighbourhood, in an RDF format")
+    p.add_argument("--format", choices=commands.EXPORT_FORMATS, default="turtle", help="RDF format (default: turtle)")
+    p.add_argument("--output", "-o", default="-", help="file to write (default: standard output)")
+    p.add_argument("--entity", help="an entity IRI: export only its neighbourhood")
+    p.add_argument("--depth", type=int, default=1, choices=range(1, 4), metavar="N", help="neighbourhood depth with --entity, 1-3 (default 1)")
+    p.set_defaults(func=commands.export)
+
+    p = sub.add_parser("stats", help="triples, entities by class, source documents")
+    p.set_defaults(func=commands.stats)
+
+    p = sub.add_parser("serve", help="serve the web app and SPARQL endpoint with a production WSGI server")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    p.add_argument("--config", help="a Python config file (see README: Configuration)")
+    p.set_defaults(func=commands.serve)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``sendkg`` console script."""
+    args = make_parser().parse_args(argv)
+    return args.func(args) or 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,134 @@
+"""Every IRI the code uses, in one module: the sendkg ontology and the vocabularies it reuses.
+
+SKG mirrors ``ontology/sendkg.ttl`` term for term (tests/test_namespace.py fails if they drift);
+it is a closed rdflib ``DefinedNamespace``, so a misspelt term raises instead of minting a new IRI.
+"""
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import (
+    DCAT, DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SDO, SH, SKOS, VANN, VOID, XSD, DefinedNamespace,
+)
+
+ONTOLOGY_IRI = URIRef("https://w3id.org/sendkg/ontology")
+DATA_BASE = "https://w3id.org/sendkg/id/"
+ID = Namespace(DATA_BASE)
+DATASET_IRI = URIRef(DATA_BASE + "dataset/sendkg")
+ONS_GEOGRAPHY = Namespace("http://statistics.data.gov.uk/id/statistical-geography/")
+SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
+FORMATS = Namespace("http://www.w3.org/ns/formats/")
+CC_BY = URIRef("https://creativecommons.org/licenses/by/4.0/")
+
+
+class SKG(DefinedNamespace):
+    """The sendkg ontology (https://w3id.org/sendkg/ontology#)."""
+
+    _NS = Namespace("https://w3id.org/sendkg/ontology#")
+    _fail = True
+
+    AgreementExtension: URIRef
+    AgreementWave: URIRef
+    AreaSENDInspection: URIRef
+    Bailout: URIRef
+    CapitalTopUp: URIRef
+    Charity: URIRef
+    ConfidenceLevel: URIRef
+    ConfidenceScheme: URIRef
+    Council: URIRef
+    FactType: URIRef
+    FundingDecision: URIRef
+    GovernmentDepartment: URIRef
+    GovernmentIntervention: URIRef
+    HighConfidence: URIRef
+    ImprovementArea: URIRef
+    ImprovementNotice: URIRef
+    Inconsistent: URIRef
+    InspectionFinding: URIRef
+    InspectionOutcome: URIRef
+    InspectionOutcomeScheme: URIRef
+    Inspectorate: URIRef
+    LowConfidence: URIRef
+    Measurement: URIRef
+    MediumConfidence: URIRef
+    Organisation: URIRef
+    OutcomeCount: URIRef
+    Person: URIRef
+    Programme: URIRef
+    Publisher: URIRef
+    Quote: URIRef
+    RejectedProposal: URIRef
+    SafetyValveAgreement: URIRef
+    SourceDocument: URIRef
+    SourcedFact: URIRef
+    StatutoryDirection: URIRef
+    SystemicFailings: URIRef
+    TypicallyPositive: URIRef
+    Union: URIRef
+    WithheldPayment: URIRef
+    about: URIRef
+    ageGroup: URIRef
+    agreement: URIRef
+    amount: URIRef
+    bearsOn: URIRef
+    capitalAmount: URIRef
+    conductedBy: URIRef
+    confidence: URIRef
+    council: URIRef
+    councilCount: URIRef
+    currency: URIRef
+    deficitTargetYear: URIRef
+    evidenceText: URIRef
+    factType: URIRef
+    financialYear: URIRef
+    followsInspection: URIRef
+    fromInspection: URIRef
+    gssCode: URIRef
+    inspectionOf: URIRef
+    issuedBy: URIRef
+    mandates: URIRef
+    note: URIRef
+    onBehalfOf: URIRef
+    outcome: URIRef
+    outcomeRank: URIRef
+    partOfProgramme: URIRef
+    published: URIRef
+    quantity: URIRef
+    quoteText: URIRef
+    reportedAgreementCount: URIRef
+    saidBy: URIRef
+    service: URIRef
+    sourceKind: URIRef
+    speakerRole: URIRef
+    statedValue: URIRef
+    statistic: URIRef
+    statisticalGeography: URIRef
+    termYears: URIRef
+    unit: URIRef
+    visited: URIRef
+    wave: URIRef
+
+
+PREFIXES = {
+    "skg": str(SKG._NS),
+    "id": DATA_BASE,
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "owl": str(OWL),
+    "xsd": str(XSD),
+    "skos": str(SKOS),
+    "dcterms": str(DCTERMS),
+    "prov": str(PROV),
+    "org": str(ORG),
+    "schema": str(SDO),
+    "foaf": str(FOAF),
+    "void": str(VOID),
+    "dcat": str(DCAT),
+    "sh": str(SH),
+    "vann": str(VANN),
+    "sd": str(SD),
+    "ons": str(ONS_GEOGRAPHY),
+}
+
+
+def entity_iri(kind: str, slug: str) -> URIRef:
+    """The data IRI for an entity of ``kind`` named ``slug``: https://w3id.org/sendkg/id/<kind>/<slug>."""
+    return ID[f"{kind}/{slug}"]

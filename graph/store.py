@@ -1,0 +1,82 @@
+"""The store every reader queries: embedded Oxigraph (on disk or in memory) behind one small interface.
+
+Builds live in ``var/builds/<stamp>/`` (an Oxigraph RocksDB folder ``store/``, an N-Triples dump
+``graph.nt`` and ``build.json``); ``var/current`` is a symlink to the build being served, swapped
+atomically only after a build validates, so a failed or killed build never touches it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from .paths import var_dir
+
+
+class StoreMissing(FileNotFoundError):
+    """No validated build exists yet."""
+
+
+class Store:
+    """A read-only SPARQL view of the sendkg graph backed by a pyoxigraph store."""
+
+    def __init__(self, inner: ox.Store, description: str, build_info: dict | None = None):
+        self.inner = inner
+        self.description = description
+        self.build_info = build_info or {}
+
+    @classmethod
+    def from_rdf(cls, data: bytes | str, fmt: ox.RdfFormat = ox.RdfFormat.TURTLE) -> "Store":
+        """An in-memory store holding ``data`` (tests hand in small graphs this way)."""
+        inner = ox.Store()
+        inner.load(data.encode() if isinstance(data, str) else data, format=fmt)
+        return cls(inner, "in-memory (given data)")
+
+    @classmethod
+    def open_build(cls, build: Path | None = None, in_memory: bool = False) -> "Store":
+        """Open a build (default: the current one) read-only on disk, or loaded into memory from its dump."""
+        build = build or current_build()
+        info = json.loads((build / "build.json").read_text()) if (build / "build.json").exists() else {}
+        if in_memory:
+            inner = ox.Store()
+            inner.bulk_load(path=str(build / "graph.nt"), format=ox.RdfFormat.N_TRIPLES)
+            return cls(inner, f"in-memory copy of {build}", info)
+        return cls(ox.Store.read_only(str(build / "store")), f"on-disk store {build / 'store'}", info)
+
+    def query(self, sparql: str):
+        """Run a SPARQL query; returns pyoxigraph QuerySolutions, QueryBoolean or QueryTriples."""
+        return self.inner.query(sparql)
+
+    def select(self, sparql: str) -> list[dict[str, object]]:
+        """Run a SELECT and return its rows as dicts of variable name to pyoxigraph term."""
+        results = self.query(sparql)
+        names = [v.value for v in results.variables]
+        return [{n: row[n] for n in names if row[n] is not None} for row in results]
+
+    def triples(self, sparql: str) -> list[ox.Triple]:
+        """Run a CONSTRUCT or DESCRIBE and return its triples."""
+        return list(self.query(sparql))
+
+    def __len__(self) -> int:
+        return len(self.inner)
+
+
+def current_build() -> Path:
+    """The build ``var/current`` points at; ``StoreMissing`` if nothing has been built."""
+    link = var_dir() / "current"
+    if not link.exists():
+        raise StoreMissing(f"no store at {link}: run 'sendkg build' first")
+    return link.resolve()
+
+
+def publish_build(build: Path) -> None:
+    """Point ``var/current`` at ``build`` atomically (a new symlink renamed over the old one)."""
+    link = var_dir() / "current"
+    tmp = var_dir() / f".current-{os.getpid()}"
+    if tmp.is_symlink() or tmp.exists():
+        tmp.unlink()
+    tmp.symlink_to(build.relative_to(var_dir()))
+    os.replace(tmp, link)
