@@ -1,0 +1,11 @@
+"""The route table: every blueprint the app serves, in one place."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+
+def register(app: Flask) -> None:
+    """Register every blueprint on ``app``."""
+    from . import sparql
+    app.register_blueprint(sparql.bp)

@@ -1,0 +1,32 @@
+"""Settings, their defaults, and the environment variables that set them (documented in README)."""
+
+from __future__ import annotations
+
+DEFAULTS = {
+    # Public base URL of this deployment; IRIs under https://w3id.org/sendkg/id/ map to <base>/id/...
+    "PUBLIC_BASE_URL": None,
+    # Seconds a query may run before it is stopped.
+    "QUERY_TIMEOUT": 10.0,
+    # Most result rows a SELECT returns; more is truncated and said so.
+    "ROW_LIMIT": 10000,
+    # Serve the embedded store from memory (loaded from the build's dump) instead of from disk.
+    "STORE_IN_MEMORY": False,
+    # A remote SPARQL 1.1 query endpoint to use instead of the embedded store.
+    "SPARQL_ENDPOINT": None,
+    # Seconds to wait for the remote store before giving up.
+    "REMOTE_TIMEOUT": 15.0,
+}
+
+ENVIRONMENT = {
+    "SENDKG_PUBLIC_BASE_URL": ("PUBLIC_BASE_URL", str),
+    "SENDKG_QUERY_TIMEOUT": ("QUERY_TIMEOUT", float),
+    "SENDKG_ROW_LIMIT": ("ROW_LIMIT", int),
+    "SENDKG_STORE_IN_MEMORY": ("STORE_IN_MEMORY", lambda v: v.lower() in ("1", "true", "yes")),
+    "SENDKG_SPARQL_ENDPOINT": ("SPARQL_ENDPOINT", str),
+    "SENDKG_REMOTE_TIMEOUT": ("REMOTE_TIMEOUT", float),
+}
+
+
+def from_environment(environ) -> dict:
+    """The settings given by ``SENDKG_*`` environment variables."""
+    return {key: convert(environ[name]) for name, (key, convert) in ENVIRONMENT.items() if environ.get(name)}
