@@ -21,19 +21,26 @@ class StoreMissing(FileNotFoundError):
 
 
 class Store:
-    """A read-only SPARQL view of the sendkg graph backed by a pyoxigraph store."""
+    """A read-only SPARQL view of the sendkg graph backed by a pyoxigraph store.
 
-    def __init__(self, inner: ox.Store, description: str, build_info: dict | None = None):
+    The interface every reader relies on (the remote store in ``remote.py`` offers the same):
+    ``query`` (pyoxigraph results), ``select``, ``triples``, ``len()``, ``description``, ``build_info``,
+    and ``origin``: how another process can open the same data (``reopen(origin)``).
+    """
+
+    def __init__(self, inner: ox.Store, description: str, build_info: dict | None = None, origin: tuple = ()):
         self.inner = inner
         self.description = description
         self.build_info = build_info or {}
+        self.origin = origin
 
     @classmethod
     def from_rdf(cls, data: bytes | str, fmt: ox.RdfFormat = ox.RdfFormat.TURTLE) -> "Store":
         """An in-memory store holding ``data`` (tests hand in small graphs this way)."""
         inner = ox.Store()
-        inner.load(data.encode() if isinstance(data, str) else data, format=fmt)
-        return cls(inner, "in-memory (given data)")
+        data = data.encode() if isinstance(data, str) else data
+        inner.load(data, format=fmt)
+        return cls(inner, "in-memory (given data)", origin=("data", data, fmt.media_type))
 
     @classmethod
     def open_build(cls, build: Path | None = None, in_memory: bool = False) -> "Store":
@@ -43,8 +50,9 @@ class Store:
         if in_memory:
             inner = ox.Store()
             inner.bulk_load(path=str(build / "graph.nt"), format=ox.RdfFormat.N_TRIPLES)
-            return cls(inner, f"in-memory copy of {build}", info)
-        return cls(ox.Store.read_only(str(build / "store")), f"on-disk store {build / 'store'}", info)
+            return cls(inner, f"in-memory copy of {build}", info, origin=("build", str(build), True))
+        return cls(ox.Store.read_only(str(build / "store")), f"on-disk store {build / 'store'}", info,
+                   origin=("build", str(build), False))
 
     def query(self, sparql: str):
         """Run a SPARQL query; returns pyoxigraph QuerySolutions, QueryBoolean or QueryTriples."""
@@ -62,6 +70,16 @@ class Store:
 
     def __len__(self) -> int:
         return len(self.inner)
+
+
+def reopen(origin: tuple) -> Store:
+    """Open, in this process, the data another process's store was made from (see ``Store.origin``)."""
+    kind = origin[0]
+    if kind == "data":
+        return Store.from_rdf(origin[1], ox.RdfFormat.from_media_type(origin[2]))
+    if kind == "build":
+        return Store.open_build(Path(origin[1]), in_memory=origin[2])
+    raise ValueError(f"cannot reopen a store of origin {kind!r}")
 
 
 def current_build() -> Path:
