@@ -42,7 +42,8 @@ def shacl_problems(data: Graph, shapes: Graph | None = None) -> list[Problem]:
         message = report.value(result, SH.resultMessage)
         path = report.value(result, SH.resultPath)
         where = f"{focus}" + (f" ({path.n3(data.namespace_manager)})" if path is not None else "")
-        problems.append(Problem(_shape_id(shape), where, str(message)))
+        owner = shapes.value(predicate=SH.property, object=shape) or shape
+        problems.append(Problem(_shape_id(owner), where, str(message)))
     return sorted(problems, key=str)
 
 
