@@ -1,0 +1,225 @@
+"""The seed article (Schools Week on Bury) is in the graph fact by fact, each claim tied to the article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from graph.namespace import DCTERMS, ID, ORG, PROV, RDF, RDFS, SDO, SKG, XSD
+from graph.paths import DATA_DIR
+
+SEED_FILE = DATA_DIR / "sources" / "schoolsweek-bury-failing-send.yaml"
+SOURCE = ID["source/schoolsweek-bury-failing-send"]
+BURY_INSPECTION = ID["inspection/bury-2024"]
+AREAS = {
+    ID["improvement-area/bury-early-identification"]: "Early years identification and intervention strategy",
+    ID["improvement-area/bury-transitions"]: "Transitions between primary and secondary",
+    ID["improvement-area/bury-eotas"]: "Policy and guidance for education otherwise than at school (EOTAS)",
+}
+CLAIM_CLASSES = (SKG.InspectionFinding, SKG.Measurement, SKG.Quote, SKG.FundingDecision, SKG.OutcomeCount,
+                 SKG.SourcedFact, SKG.ImprovementArea, SKG.GovernmentIntervention)
+
+
+def values(store, subject, prop) -> set[str]:
+    """The lexical values (or IRIs) of ``subject prop ?o``."""
+    rows = store.select(f"SELECT ?o WHERE {{ <{subject}> <{prop}> ?o }}")
+    return {row["o"].value for row in rows}
+
+
+def typed(store, subject, prop) -> set[tuple[str, str]]:
+    """The (lexical value, datatype IRI) pairs of ``subject prop ?o``."""
+    rows = store.select(f"SELECT ?o WHERE {{ <{subject}> <{prop}> ?o }}")
+    return {(row["o"].value, row["o"].datatype.value) for row in rows}
+
+
+def seed_ids() -> list[str]:
+    """Every entity id the seed YAML file declares."""
+    document = yaml.safe_load(Path(SEED_FILE).read_text(encoding="utf-8"))
+    return [entity["id"] for entity in document["entities"]]
+
+
+def test_source_document_metadata(real_store):
+    assert values(real_store, SOURCE, DCTERMS.title) == {
+        "One of first safety valve councils slammed over ‘failing’ SEND services"}
+    assert values(real_store, SOURCE, SDO.url) == {
+        "https://schoolsweek.co.uk/one-of-first-safety-valve-councils-slammed-over-failing-send-services/"}
+    assert typed(real_store, SOURCE, SKG.published) == {("2024-05", str(XSD.gYearMonth))}
+    assert values(real_store, SOURCE, SKG.confidence) == {str(SKG.LowConfidence)}
+    assert "inferred" in " ".join(values(real_store, SOURCE, SKG.note))
+    publisher = values(real_store, SOURCE, DCTERMS.publisher)
+    assert publisher == {str(ID["organisation/schools-week"])}
+    assert values(real_store, ID["organisation/schools-week"], RDFS.label) == {"Schools Week"}
+
+
+@pytest.mark.parametrize("entity_id", seed_ids())
+def test_every_seed_entity_is_derived_from_the_article(real_store, entity_id):
+    assert str(SOURCE) in values(real_store, ID[entity_id], PROV.wasDerivedFrom)
+
+
+def test_every_seed_claim_has_evidence_and_confidence(real_store):
+    classes = " ".join(f"<{c}>" for c in CLAIM_CLASSES)
+    rows = real_store.select(f"""
+        SELECT DISTINCT ?claim WHERE {{
+          VALUES ?class {{ {classes} }}
+          ?claim a/<{RDFS.subClassOf}>* ?class ; <{PROV.wasDerivedFrom}> <{SOURCE}> .
+          FILTER NOT EXISTS {{ ?claim <{SKG.evidenceText}>|<{SKG.quoteText}> ?text ; <{SKG.confidence}> ?c }}
+        }}""")
+    assert rows == []
+    counted = real_store.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ ?c <{PROV.wasDerivedFrom}> <{SOURCE}> }}")
+    assert int(counted[0]["n"].value) == len(seed_ids())
+
+
+def test_bury_agreement_wave_and_bailout(real_store):
+    agreement = ID["agreement/bury"]
+    assert values(real_store, agreement, SKG.council) == {str(ID["council/bury"])}
+    assert values(real_store, agreement, SKG.wave) == {str(ID["wave/2020-21"])}
+    bailout = ID["bailout/schoolsweek-bury-20m"]
+    assert values(real_store, bailout, RDF.type) == {str(SKG.Bailout)}
+    assert typed(real_store, bailout, SKG.amount) == {("20000000", str(XSD.decimal))}
+    assert values(real_store, bailout, SKG.currency) == {"GBP"}
+    assert values(real_store, bailout, SKG.factType) == {str(ID["fact-type/sv-funding"])}
+    assert values(real_store, bailout, SKG.agreement) == {str(agreement)}
+    assert values(real_store, bailout, SKG.about) == {str(ID["council/bury"])}
+
+
+def test_bury_deficit_target_2028_29(real_store):
+    rows = real_store.select(f"""
+        SELECT ?claim WHERE {{
+          ?claim <{SKG.deficitTargetYear}> "2028-29" ; <{SKG.factType}> <{ID['fact-type/sv-target']}> ;
+                 <{SKG.agreement}> <{ID['agreement/bury']}> ; <{SKG.about}> <{ID['council/bury']}> ;
+                 <{PROV.wasDerivedFrom}> <{SOURCE}> .
+        }}""")
+    assert len(rows) == 1
+
+
+def test_three_mandated_areas(real_store):
+    assert values(real_store, ID["agreement/bury"], SKG.mandates) == {str(a) for a in AREAS}
+    for area, label in AREAS.items():
+        assert values(real_store, area, RDFS.label) == {label}
+
+
+def test_bury_inspection(real_store):
+    assert values(real_store, BURY_INSPECTION, SKG.conductedBy) == {
+        str(ID["organisation/ofsted"]), str(ID["organisation/cqc"])}
+    assert values(real_store, BURY_INSPECTION, SKG.inspectionOf) == {str(ID["council/bury"])}
+    assert values(real_store, BURY_INSPECTION, SKG.outcome) == {str(SKG.SystemicFailings)}
+    assert ("2024-02", str(XSD.gYearMonth)) in typed(real_store, BURY_INSPECTION, SKG.visited)
+    assert {v for v, _ in typed(real_store, BURY_INSPECTION, SKG.published)} <= {"2024-05", "2024-05-09"}
+    assert "inferred" in " ".join(values(real_store, BURY_INSPECTION, SKG.note))
+
+
+def test_every_finding_is_kept(real_store):
+    rows = real_store.select(f"""
+        SELECT ?finding WHERE {{
+          ?finding a <{SKG.InspectionFinding}> ; <{SKG.fromInspection}> <{BURY_INSPECTION}> ;
+                   <{PROV.wasDerivedFrom}> <{SOURCE}> .
+        }}""")
+    assert len(rows) == 11
+    texts = " ".join(t for r in rows for t in values(real_store, r["finding"].value, SKG.evidenceText))
+    for words in ("been poor for too long", "limited positive change over time", "typically", "unacceptable quality",
+                  "primary school", "more of a strapline than a reality", "earliest opportunity",
+                  "work in isolation", "underdeveloped", "inappropriate historic packages", "working to create a policy"):
+        assert words in texts
+
+
+@pytest.mark.parametrize("finding, areas", [
+    ("finding/bury-2024-early-identification", {"improvement-area/bury-early-identification"}),
+    ("finding/bury-2024-professionals-in-isolation",
+     {"improvement-area/bury-transitions", "improvement-area/bury-early-identification"}),
+    ("finding/bury-2024-eotas-underdeveloped", {"improvement-area/bury-eotas"}),
+    ("finding/bury-2024-eotas-historic-packages", {"improvement-area/bury-eotas"}),
+    ("finding/bury-2024-ehcp-typically-poor", set()),
+])
+def test_findings_bear_on_mandated_areas(real_store, finding, areas):
+    assert values(real_store, ID[finding], SKG.bearsOn) == {str(ID[a]) for a in areas}
+
+
+def test_interpretive_links_are_explained(real_store):
+    rows = real_store.select(f"""
+        SELECT ?finding WHERE {{
+          ?finding <{SKG.bearsOn}> ?area ; <{PROV.wasDerivedFrom}> <{SOURCE}> .
+          FILTER NOT EXISTS {{ ?finding <{SKG.note}> ?note }}
+        }}""")
+    assert rows == []
+
+
+@pytest.mark.parametrize("measurement, expected", [
+    ("measurement/bury-2024-salt-average-wait",
+     {"quantity": "75", "unit": "week", "statistic": "average", "service": "speech and language therapy"}),
+    ("measurement/bury-2024-autism-adhd-max-wait",
+     {"quantity": "15", "unit": "month", "statistic": "maximum", "service": "autism or ADHD assessment",
+      "ageGroup": "over five years old"}),
+])
+def test_waiting_times(real_store, measurement, expected):
+    node = ID[measurement]
+    for prop, value in expected.items():
+        assert values(real_store, node, SKG[prop]) == {value}
+    assert values(real_store, node, SKG.fromInspection) == {str(BURY_INSPECTION)}
+
+
+@pytest.mark.parametrize("person, job, organisation", [
+    ("person/margaret-mulholland", "SEND specialist", "organisation/ascl"),
+    ("person/stephen-kingdom", "campaign manager", "organisation/disabled-childrens-partnership"),
+])
+def test_quoted_people(real_store, person, job, organisation):
+    assert values(real_store, ID[person], SDO.jobTitle) == {job}
+    assert values(real_store, ID[person], ORG.memberOf) == {str(ID[organisation])}
+    said = real_store.select(f"SELECT ?q WHERE {{ ?q <{SKG.saidBy}> <{ID[person]}> ; <{SKG.onBehalfOf}> <{ID[organisation]}> }}")
+    assert len(said) == 2
+
+
+def test_quotes_by_speaker(real_store):
+    rows = real_store.select(f"""
+        SELECT ?speaker (COUNT(?q) AS ?n) WHERE {{
+          ?q a <{SKG.Quote}> ; <{SKG.saidBy}> ?speaker ; <{SKG.quoteText}> ?text ; <{PROV.wasDerivedFrom}> <{SOURCE}> .
+        }} GROUP BY ?speaker""")
+    counts = {r["speaker"].value: int(r["n"].value) for r in rows}
+    assert counts == {str(ID["council/bury"]): 6, str(ID["organisation/dfe"]): 3,
+                      str(ID["person/margaret-mulholland"]): 2, str(ID["person/stephen-kingdom"]): 2,
+                      str(ID["council/bournemouth-christchurch-and-poole"]): 1}
+
+
+def test_reported_speech_is_marked(real_store):
+    quote = ID["quote/kingdom-report-evidence"]
+    assert "Reported speech" in " ".join(values(real_store, quote, SKG.note))
+
+
+def test_withheld_18m_from_five_councils(real_store):
+    node = ID["withheld-payment/schoolsweek-2024-02-five-councils"]
+    assert typed(real_store, node, SKG.amount) == {("18000000", str(XSD.decimal))}
+    assert typed(real_store, node, SKG.councilCount) == {("5", str(XSD.integer))}
+    assert typed(real_store, node, DCTERMS.date) == {("2024-02", str(XSD.gYearMonth))}
+    assert values(real_store, node, SKG.about) == {str(ID["programme/safety-valve"])}
+    assert values(real_store, node, SKG.factType) == {str(ID["fact-type/withheld-total"])}
+    assert "inferred" in " ".join(values(real_store, node, SKG.note))
+
+
+def test_bcp_proposal_rejected(real_store):
+    node = ID["rejected-proposal/schoolsweek-bcp-15-year"]
+    assert values(real_store, node, SKG.council) == {str(ID["council/bournemouth-christchurch-and-poole"])}
+    assert values(real_store, node, SKG.factType) == {str(ID["fact-type/sv-proposal-rejected"])}
+    assert values(real_store, node, SKG.termYears) == {"15"}
+    assert "couldn’t afford it" in " ".join(values(real_store, node, SKG.evidenceText))
+
+
+def test_bexley(real_store):
+    assert values(real_store, ID["inspection/bexley-2024"], SKG.outcome) == {str(SKG.SystemicFailings)}
+    notice = ID["improvement-notice/schoolsweek-bexley"]
+    assert values(real_store, notice, SKG.followsInspection) == {str(ID["inspection/bexley-2024"])}
+    assert values(real_store, notice, SKG.issuedBy) == {str(ID["organisation/dfe"])}
+    assert values(real_store, notice, SKG.council) == {str(ID["council/bexley"])}
+    claim = ID["claim/schoolsweek-bexley-agreement-2023"]
+    assert typed(real_store, claim, DCTERMS.date) == {("2023", str(XSD.gYear))}
+    assert values(real_store, claim, SKG.agreement) == {str(ID["agreement/bexley"])}
+
+
+def test_outcome_counts_of_safety_valve_councils(real_store):
+    rows = real_store.select(f"""
+        SELECT ?outcome ?n WHERE {{
+          ?count a <{SKG.OutcomeCount}> ; <{SKG.outcome}> ?outcome ; <{SKG.councilCount}> ?n ;
+                 <{SKG.about}> <{ID['programme/safety-valve']}> ; <{PROV.wasDerivedFrom}> <{SOURCE}> .
+        }}""")
+    counts = {r["outcome"].value: int(r["n"].value) for r in rows}
+    assert counts == {str(SKG.SystemicFailings): 2, str(SKG.Inconsistent): 3, str(SKG.TypicallyPositive): 2}
