@@ -5,7 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 
+from pathlib import Path
+
 from . import commands
+from .paths import DATA_DIR
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -14,9 +17,11 @@ def make_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("build", help="data files -> RDF -> validation -> a new store (the old one stays if anything fails)")
+    p.add_argument("--data", type=Path, default=DATA_DIR, help=f"the data folder to build (default: {DATA_DIR})")
     p.set_defaults(func=commands.build)
 
     p = sub.add_parser("validate", help="run every check (SHACL shapes, violation queries) without writing a store; exit 1 on any problem")
+    p.add_argument("--data", type=Path, default=DATA_DIR, help=f"the data folder to check (default: {DATA_DIR})")
     p.set_defaults(func=commands.validate)
 
     p = sub.add_parser("query", help="run a SPARQL query (a file, a canned query name, or the text itself) on the store")

@@ -13,7 +13,7 @@ import pyoxigraph as ox
 from . import build as build_module
 from .formats import GRAPH_FORMATS, by_name
 from .namespace import PREFIXES
-from .queries import canned_query
+from .queries import canned_query, report_query
 from .store import Store, StoreMissing
 
 QUERY_FORMATS = ("table", "csv", "tsv", "json", "turtle")
@@ -32,7 +32,7 @@ def _open_store() -> Store:
 def build(args) -> int:
     """Build and publish a new store; on failure print every problem and keep the old store."""
     try:
-        build_module.build()
+        build_module.build(data_dir=args.data)
     except build_module.BuildFailed as exc:
         print(f"sendkg: build failed at {exc.stage}; the previous store is unchanged.", file=sys.stderr)
         for problem in exc.problems:
@@ -44,7 +44,7 @@ def build(args) -> int:
 def validate(args) -> int:
     """Run every check without writing anything; exit 1 if any fails."""
     try:
-        graph = build_module.compile_graph()
+        graph = build_module.compile_graph(args.data)
     except build_module.BuildFailed as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
@@ -139,15 +139,6 @@ def export(args) -> int:
     return 0
 
 
-STATS_QUERY = """
-PREFIX skg: <https://w3id.org/sendkg/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?class ?label (COUNT(DISTINCT ?s) AS ?n) WHERE {
-  ?s a ?class . FILTER(STRSTARTS(STR(?class), STR(skg:)))
-  FILTER(STRSTARTS(STR(?s), "https://w3id.org/sendkg/id/"))
-  OPTIONAL { ?class rdfs:label ?label }
-} GROUP BY ?class ?label ORDER BY DESC(?n) ?class
-"""
 
 
 def stats(args) -> int:
@@ -159,7 +150,7 @@ def stats(args) -> int:
     print(f"triples: {len(store)}")
     print(f"built: {store.build_info.get('built_at', '?')}")
     print("entities by class:")
-    for row in store.select(STATS_QUERY):
+    for row in store.select(report_query("stats-entities-by-class").text):
         print(f"  {row['n'].value:>5}  {row.get('label', row['class']).value}")
     return 0
 

@@ -2,7 +2,8 @@
 
 Header lines are ``# title: ...`` and ``# description: ...`` (required), optionally ``# param: name``.
 Roles come from the folder and name: ``canned/*.rq`` are shown in the UI and the API,
-``checks/*-violation.rq`` must return no rows (the build fails otherwise), ``construct-*.rq`` build graphs.
+``checks/*-violation.rq`` must return no rows (the build fails otherwise), ``construct-*.rq`` build graphs,
+and the other files directly in ``graph/queries/`` are reports the code runs (``report_query``).
 """
 
 from __future__ import annotations
@@ -59,6 +60,11 @@ def canned_queries(folder: Path = QUERIES_DIR) -> tuple[NamedQuery, ...]:
 def violation_checks(folder: Path = QUERIES_DIR) -> tuple[NamedQuery, ...]:
     """The ``*-violation.rq`` checks: each must return no rows on valid data."""
     return _load(folder / "checks", "violation", "*-violation.rq")
+
+
+def report_query(name: str, folder: Path = QUERIES_DIR) -> NamedQuery:
+    """A report query the code itself runs (``graph/queries/<name>.rq``)."""
+    return read_query(folder / f"{name}.rq", "report")
 
 
 def canned_query(name: str, folder: Path = QUERIES_DIR) -> NamedQuery | None:

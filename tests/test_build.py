@@ -1,0 +1,115 @@
+"""A build that fails at any stage leaves the previous store serving and intact."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from graph import build as build_module
+from graph.paths import DATA_DIR, ROOT
+from graph.store import Store, current_build
+
+
+@pytest.fixture
+def var(tmp_path, monkeypatch) -> Path:
+    """A private build folder holding one good build of the real data."""
+    monkeypatch.setenv("SENDKG_VAR", str(tmp_path / "var"))
+    build_module.build(progress=lambda m: None)
+    return tmp_path / "var"
+
+
+@pytest.fixture
+def data(tmp_path) -> Path:
+    """A private copy of data/ that a test may break."""
+    copy = tmp_path / "data"
+    shutil.copytree(DATA_DIR, copy)
+    return copy
+
+
+def _state(var: Path) -> tuple[Path, int, bytes]:
+    build = current_build()
+    return build, len(Store.open_build(build)), (build / "graph.nt").read_bytes()
+
+
+def _seed_file(data: Path) -> Path:
+    return sorted((data / "sources").glob("*.yaml"))[0]
+
+
+BREAKAGES = {
+    "yaml-syntax": lambda d: _seed_file(d).write_text(_seed_file(d).read_text() + "\n  - id: [unclosed\n"),
+    "unknown-key": lambda d: _seed_file(d).write_text(_seed_file(d).read_text() + "\n  - id: council/zzz\n    type: Council\n    label: Z\n    colour: red\n"),
+    "unknown-class": lambda d: _seed_file(d).write_text(_seed_file(d).read_text() + "\n  - id: council/zzz\n    type: Councill\n    label: Z\n"),
+    "dangling-reference": lambda d: _seed_file(d).write_text(_seed_file(d).read_text() + "\n  - id: agreement/zzz\n    type: SafetyValveAgreement\n    label: Z agreement\n    council: council/nowhere\n"),
+    "shacl-violation": lambda d: _seed_file(d).write_text(_seed_file(d).read_text() + "\n  - id: council/zzz\n    type: Council\n    label: Z\n    gssCode: X123\n"),
+    "duplicate-id": lambda d: _seed_file(d).write_text(_seed_file(d).read_text() + "\n  - id: council/zzz\n    type: Council\n    label: Z\n  - id: council/zzz\n    type: Council\n    label: Z\n"),
+    "missing-fact-table": lambda d: (d / "facts" / "safety_valve_facts.csv").unlink(),
+    "bad-csv-header": lambda d: (d / "facts" / "safety_valve_facts.csv").write_text("council,value\nBury,1\n"),
+    "not-utf8": lambda d: _seed_file(d).write_bytes(_seed_file(d).read_bytes() + b"\n# \xff\xfe\n"),
+}
+
+
+@pytest.mark.parametrize("breakage", sorted(BREAKAGES))
+def test_failed_build_keeps_previous_store(var, data, breakage):
+    before = _state(var)
+    BREAKAGES[breakage](data)
+    with pytest.raises(build_module.BuildFailed) as failure:
+        build_module.build(progress=lambda m: None, data_dir=data)
+    assert failure.value.problems, "a failed build must say what is wrong"
+    assert _state(var) == before
+
+
+@pytest.mark.parametrize("breakage,where", [
+    ("yaml-syntax", ".yaml:"), ("unknown-key", "colour"), ("unknown-class", "Councill"),
+    ("dangling-reference", "council/nowhere"), ("shacl-violation", "S11"), ("duplicate-id", "duplicate id"),
+    ("missing-fact-table", "safety_valve_facts.csv"), ("bad-csv-header", "safety_valve_facts.csv:1"),
+    ("not-utf8", "UTF-8"),
+])
+def test_failed_build_says_what_and_where(var, data, breakage, where):
+    BREAKAGES[breakage](data)
+    with pytest.raises(build_module.BuildFailed) as failure:
+        build_module.build(progress=lambda m: None, data_dir=data)
+    assert any(where in problem for problem in failure.value.problems), failure.value.problems
+
+
+def test_file_errors_carry_a_line_number(var, data):
+    BREAKAGES["unknown-key"](data)
+    with pytest.raises(build_module.BuildFailed) as failure:
+        build_module.build(progress=lambda m: None, data_dir=data)
+    path = _seed_file(data)
+    line = path.read_text().splitlines().index("    colour: red") + 1
+    assert any(f"{path.name}:{line}:" in p for p in failure.value.problems), failure.value.problems
+
+
+def test_successful_build_replaces_the_store(var):
+    first = current_build()
+    build_module.build(progress=lambda m: None)
+    assert current_build() != first
+    assert len(Store.open_build()) == len(Store.open_build(first))
+
+
+def test_killed_build_never_leaves_a_broken_store(var):
+    """SIGKILL the build process at points spread over its run; the current store always opens whole."""
+    env = dict(os.environ, SENDKG_VAR=str(var))
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "graph.cli", "build"], env=env, cwd=ROOT, check=True, capture_output=True)
+    duration = time.perf_counter() - started
+    for fraction in (0.2, 0.5, 0.7, 0.85, 0.95):
+        process = subprocess.Popen([sys.executable, "-m", "graph.cli", "build"], env=env, cwd=ROOT,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(duration * fraction)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        build = current_build()
+        recorded = json.loads((build / "build.json").read_text())["triples"]
+        assert len(Store.open_build(build)) == recorded > 0
+    build_module.build(progress=lambda m: None)
+    leftovers = [p.name for p in (var / "builds").iterdir() if p.name.startswith(".partial-")]
+    assert leftovers == [], "a later successful build clears what killed builds left"
