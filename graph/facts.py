@@ -1,24 +1,24 @@
 """Read the curated fact table ``data/facts/safety_valve_facts.csv`` into ``Record``s.
 
 Every row becomes a ``skg:SourcedFact`` keeping its value, date, evidence and confidence, derived
-from a ``skg:SourceDocument`` for its URL. The entities rows are about (councils, the programme,
-agreement waves, fact types) are declared here with the same ids and labels the YAML sources use:
+from a ``skg:SourceDocument`` for its URL; ``facts_derive`` adds the typed statements each row
+supports. The entities rows are about (councils, the programme, agreement waves, fact types) are
+declared here with the same ids and labels the YAML sources use:
 ``council/<slug>``, ``programme/safety-valve``, ``wave/<YYYY-YY>``, ``fact-type/<fact-type>``.
 """
 
 from __future__ import annotations
 
 import csv
-import hashlib
-import re
 from pathlib import Path
 
+from .facts_derive import PROGRAMME_ID, WAVES, Derivation, derive
+from .facts_parse import Row, council_id, readable_title, slugify, source_id
 from .records import DataError, Record
 
 COLUMNS = ["id", "council", "fact_type", "value", "date", "source_url", "source_kind", "confidence", "evidence_snippet"]
-PROGRAMME_ID = "programme/safety-valve"
 PROGRAMME_LABEL = "Safety valve programme (DSG very high deficit intervention)"
-WAVES = ("2020-21", "2021-22", "2022-23", "2023-24")
+CONFIDENCES = ("high", "medium", "low")
 FACT_TYPE_LABELS = {
     "gss_code": "GSS code",
     "sv_wave": "agreement wave",
@@ -53,26 +53,16 @@ FACT_TYPE_LABELS = {
     "inspections_2023_stats": "inspection outcomes in 2023",
     "bailout_amount": "bailout amount",
 }
+# Fact types that are narrower kinds of another, so claims of both kinds can be compared (query 08).
+BROADER = {"sv_cabinet_decision": "sv_funding", "bailout_amount": "sv_funding"}
 
 
-def slugify(text: str) -> str:
-    """Lower-case, hyphen-separated ASCII slug."""
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-
-
-def council_id(name: str) -> str:
-    """The entity id of a council as the fact table names it."""
-    return f"council/{slugify(name)}"
+__all__ = ["council_id", "fact_type_id", "read_facts", "slugify", "source_id"]
 
 
 def fact_type_id(fact_type: str) -> str:
     """The entity id of a fact type (``sv_funding`` -> ``fact-type/sv-funding``)."""
     return f"fact-type/{slugify(fact_type)}"
-
-
-def source_id(url: str) -> str:
-    """The entity id of the source document at ``url`` (stable: a hash of the URL)."""
-    return "source/" + hashlib.sha1(url.encode()).hexdigest()[:12]
 
 
 def shared_records(where: str, source: str) -> list[Record]:
@@ -89,47 +79,86 @@ def shared_records(where: str, source: str) -> list[Record]:
         record = Record(id=fact_type_id(fact_type), types=["FactType"], where=where)
         record.add("label", label)
         record.add("skos:altLabel", fact_type)
+        if fact_type in BROADER:
+            record.add("skos:broader", fact_type_id(BROADER[fact_type]))
         records.append(record)
     return records
 
 
-def read_facts(path: Path, root: Path) -> list[Record]:
-    """One SourcedFact record per row, one SourceDocument per distinct URL, and the entities rows are about."""
+def read_rows(path: Path, root: Path) -> list[Row]:
+    """The table's rows, each checked for a known fact type, a confidence, a unique id and a source."""
     if not path.exists():
         raise DataError(str(path), "the fact table is missing")
     rel = str(path.relative_to(root))
-    records: list[Record] = []
-    sources: dict[str, Record] = {}
-    councils: dict[str, Record] = {}
+    rows: list[Row] = []
+    seen: dict[str, str] = {}
     with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
         if reader.fieldnames != COLUMNS:
             raise DataError(f"{rel}:1", f"columns are {reader.fieldnames}; expected {COLUMNS}")
-        for line, row in enumerate(reader, start=2):
-            where = f"{rel}:{line}"
-            url = row["source_url"]
-            if url not in sources:
-                doc = Record(id=source_id(url), types=["SourceDocument"], where=where)
-                doc.source = doc.id
-                doc.add("label", url)
-                doc.add("dcterms:title", url)
-                doc.add("schema:url", url)
-                doc.add("sourceKind", row["source_kind"])
-                sources[url] = doc
-            subject = PROGRAMME_ID if row["council"] == "(programme)" else council_id(row["council"])
-            if subject != PROGRAMME_ID and subject not in councils:
-                council = Record(id=subject, types=["Council"], source=source_id(url), where=where)
-                council.add("label", row["council"])
-                councils[subject] = council
-            if row["fact_type"] not in FACT_TYPE_LABELS:
-                raise DataError(where, f"unknown fact_type {row['fact_type']!r}; known: {sorted(FACT_TYPE_LABELS)}")
-            fact = Record(id=f"fact/{row['id']}", types=["SourcedFact"], source=source_id(url), where=where)
-            fact.add("label", f"{row['council']}: {FACT_TYPE_LABELS[row['fact_type']]}: {row['value']}")
-            fact.add("factType", fact_type_id(row["fact_type"]))
-            fact.add("about", subject)
-            fact.add("statedValue", row["value"])
-            fact.add("evidenceText", row["evidence_snippet"])
-            fact.add("confidence", row["confidence"])
-            records.append(fact)
+        for line, fields in enumerate(reader, start=2):
+            row = Row(**{key: (fields[key] or "").strip() for key in COLUMNS}, where=f"{rel}:{line}")
+            _check_row(row, seen)
+            seen[row.id] = row.where
+            rows.append(row)
+    return rows
+
+
+def _check_row(row: Row, seen: dict[str, str]) -> None:
+    if not row.id or row.id in seen:
+        raise DataError(row.where, f"id {row.id!r} is empty or already used (at {seen.get(row.id)})")
+    for column in ("council", "value", "source_url", "source_kind"):
+        if not getattr(row, column):
+            raise DataError(row.where, f"the {column} column is empty")
+    if row.fact_type not in FACT_TYPE_LABELS:
+        raise DataError(row.where, f"unknown fact_type {row.fact_type!r}; known: {sorted(FACT_TYPE_LABELS)}")
+    if row.confidence not in CONFIDENCES:
+        raise DataError(row.where, f"confidence {row.confidence!r} is not one of {CONFIDENCES}")
+
+
+def source_record(row: Row) -> Record:
+    """The SourceDocument for the row's URL, titled by its host and path."""
+    doc = Record(id=source_id(row.source_url), types=["SourceDocument"], where=row.where)
+    doc.source = doc.id
+    title = readable_title(row.source_url)
+    doc.add("label", title)
+    doc.add("dcterms:title", title)
+    doc.add("schema:url", row.source_url)
+    doc.add("sourceKind", row.source_kind)
+    if title == row.source_url and "://" not in row.source_url:
+        doc.add("note", "The fact table gives a description, not a URL, for this source.")
+    return doc
+
+
+def fact_record(row: Row, subject: str) -> Record:
+    """The row itself as a SourcedFact: type, subject, value, evidence and confidence."""
+    fact = Record(id=f"fact/{row.id}", types=["SourcedFact"], source=source_id(row.source_url), where=row.where)
+    fact.add("label", f"{row.council}: {FACT_TYPE_LABELS[row.fact_type]}: {row.value}")
+    fact.add("factType", fact_type_id(row.fact_type))
+    fact.add("about", subject)
+    fact.add("statedValue", row.value)
+    fact.add("evidenceText", row.evidence_snippet)
+    fact.add("confidence", row.confidence)
+    return fact
+
+
+def read_facts(path: Path, root: Path) -> list[Record]:
+    """One SourcedFact record per row, one SourceDocument per distinct URL, and the entities rows are about."""
+    rows = read_rows(path, root)
+    derivation = Derivation({row.council for row in rows if not row.is_programme})
+    sources: dict[str, Record] = {}
+    councils: dict[str, Record] = {}
+    facts: list[Record] = []
+    for row in rows:
+        if row.source_url not in sources:
+            sources[row.source_url] = source_record(row)
+        subject = PROGRAMME_ID if row.is_programme else council_id(row.council)
+        if not row.is_programme and subject not in councils:
+            councils[subject] = Record(id=subject, types=["Council"], source=source_id(row.source_url), where=row.where)
+            councils[subject].add("label", row.council)
+        fact = fact_record(row, subject)
+        derive(row, fact, derivation)
+        facts.append(fact)
     first = next(iter(sources.values()))
-    return shared_records(first.where, first.id) + list(sources.values()) + list(councils.values()) + records
+    shared = shared_records(first.where, first.id)
+    return shared + list(sources.values()) + list(councils.values()) + derivation.records() + facts

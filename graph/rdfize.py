@@ -26,6 +26,7 @@ REUSED = {
     "schema:jobTitle": (SDO.jobTitle, "text"),
     "org:memberOf": (ORG.memberOf, "ref"),
     "skos:altLabel": (SKOS.altLabel, "text"),
+    "skos:broader": (SKOS.broader, "ref"),
     "rdfs:comment": (RDFS.comment, "text"),
 }
 DATE_PROPS = {SKG.published, SKG.visited, DCTERMS.date}
