@@ -12,7 +12,8 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from .facts_derive import PROGRAMME_ID, WAVES, Derivation, derive
+from .facts_derive import PROGRAMME_ID, Derivation, derive
+from .facts_rules import WAVES
 from .facts_parse import Row, council_id, readable_title, slugify, source_id
 from .records import DataError, Record
 

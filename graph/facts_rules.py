@@ -1,0 +1,190 @@
+"""The rules that read typed statements out of one fact-table row, keyed by ``fact_type`` in ``RULES``.
+
+Each rule is a short function ``rule(row, fact, derivation)``: it adds to the row's fact record, or
+declares entities through the ``Derivation`` (from the row's source). A rule reads only what the
+value or evidence states; unclear words give nothing, malformed ones a ``DataError`` with file:line.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Callable
+
+from .facts_parse import (
+    Row, council_count, council_id, date_value, financial_year, money, named_list, outcome, slugify, visited,
+)
+from .namespace import ONS_GEOGRAPHY
+from .records import DataError, Record
+
+if TYPE_CHECKING:
+    from .facts_derive import Derivation
+
+DFE_ID = "organisation/dfe"
+DFE_LABEL = "Department for Education"
+WAVES = ("2020-21", "2021-22", "2022-23", "2023-24")
+NAMES_DFE = re.compile(r"\bDfE\b|Department for Education")
+GSS = re.compile(r"^[ENSW]\d{8}$")
+WAVE_IN_FUNDING = re.compile(r"\((\d{4}-\d{2}) wave\)")
+WAVE_LISTING = re.compile(r"^Added safety valve agreements for (.+?)\.?$")
+REPORTED_COUNT = re.compile(r"(\d+) \((\d{4}-\d{2})\)")
+PUBLICATION = re.compile(r"\breport (?:of|published on)\b|\bwas published on\b", re.IGNORECASE)
+AFTER_INSPECTION = re.compile(r"\bafter the (\d{4}) inspection\b")
+
+
+def add_once(record: Record, key: str, value) -> None:
+    """Add ``value`` to ``record[key]`` unless it is already there."""
+    if value not in record.props.get(key, []):
+        record.add(key, value)
+
+
+def issued_by_dfe(row: Row, fact: Record, derivation: Derivation) -> None:
+    """The row names the DfE as the body deciding: ``issuedBy organisation/dfe``."""
+    if not derivation.declares(DFE_ID):
+        derivation.entity(DFE_ID, ["GovernmentDepartment"], row).add("label", DFE_LABEL)
+    fact.add("issuedBy", DFE_ID)
+
+
+def gss(row: Row, fact: Record, derivation: Derivation) -> None:
+    """A GSS code: ``gssCode`` and the ONS statistical-geography IRI on the council."""
+    if not GSS.match(row.value):
+        raise DataError(row.where, f"{row.value!r} is not a GSS code (a letter and eight digits)")
+    council = derivation.entity(council_id(row.council), ["Council"], row)
+    add_once(council, "label", row.council)
+    council.add("gssCode", row.value)
+    council.add("statisticalGeography", ONS_GEOGRAPHY[row.value])
+
+
+def set_wave(row: Row, fact: Record, derivation: Derivation, council: str, wave: str) -> None:
+    """State that ``council``'s agreement is in ``wave`` (as ``row``'s source says); link the fact to it."""
+    if wave not in WAVES:
+        raise DataError(row.where, f"wave {wave!r} is not one of {WAVES}")
+    agreement_id = derivation.agreement(council, row)
+    record = derivation.entity(agreement_id, ["SafetyValveAgreement"], row)
+    add_once(record, "wave", f"wave/{wave}")
+    add_once(fact, "agreement", agreement_id)
+    if "inferred" in row.value:
+        add_once(record, "note", f"Wave {wave} is inferred ('{row.value}', fact {row.id}), not stated by a source.")
+
+
+def wave_stated(row: Row, fact: Record, derivation: Derivation) -> None:
+    """An sv_wave row: its value names the wave; an inferred one keeps its confidence and gets a note."""
+    wave = financial_year(row.value)
+    if wave is None:
+        raise DataError(row.where, f"sv_wave value {row.value!r} names no financial year")
+    set_wave(row, fact, derivation, row.council, wave)
+    if "inferred" in row.value:
+        fact.add("note", f"The wave is inferred ({row.value}), not stated by the source.")
+    listing = WAVE_LISTING.match(row.evidence_snippet)
+    for council in named_list(listing.group(1)) if listing else []:
+        set_wave(row, fact, derivation, council, wave)
+
+
+def wave_in_funding(row: Row, fact: Record, derivation: Derivation) -> None:
+    """An sv_funding value ending '(YYYY-YY wave)' states the agreement's wave."""
+    match = WAVE_IN_FUNDING.search(row.value)
+    if match:
+        set_wave(row, fact, derivation, row.council, match.group(1))
+
+
+def amounts(row: Row, fact: Record, derivation: Derivation) -> None:
+    """Typed ``amount``/``capitalAmount`` where the value states a figure unambiguously."""
+    figures, note = money(row.value)
+    for key, value in figures.items():
+        fact.add(key, value)
+    if note:
+        fact.add("note", note)
+
+
+def councils_counted(row: Row, fact: Record, derivation: Derivation) -> None:
+    """'five councils', '(5 councils)', '34 councils' -> ``councilCount``."""
+    count = council_count(row.value)
+    if count is not None:
+        fact.add("councilCount", count)
+
+
+def listed_agreements(row: Row, fact: Record, derivation: Derivation) -> None:
+    """A programme row naming councils with agreements: link the fact to each agreement."""
+    names = named_list(re.sub(r"\s+under review$", "", row.value))
+    for council in names:
+        add_once(fact, "agreement", derivation.agreement(council, row))
+
+
+def reported_counts(row: Row, fact: Record, derivation: Derivation) -> None:
+    """'5 (2020-21); 9 (2021-22); ...' -> ``reportedAgreementCount`` on each wave."""
+    pairs = REPORTED_COUNT.findall(row.value)
+    if not pairs:
+        raise DataError(row.where, f"no 'N (YYYY-YY)' counts in {row.value!r}")
+    for count, wave in pairs:
+        if wave not in WAVES:
+            raise DataError(row.where, f"wave {wave!r} is not one of {WAVES}")
+        derivation.entity(f"wave/{wave}", ["AgreementWave"], row).add("reportedAgreementCount", int(count))
+
+
+def extension_term(row: Row, fact: Record, derivation: Derivation) -> None:
+    """'extended to nine years' -> ``termYears 9``."""
+    if re.search(r"\bnine years\b", row.value):
+        fact.add("termYears", 9)
+
+
+def target_year(row: Row, fact: Record, derivation: Derivation) -> None:
+    """The financial year by which the deficit is to be cleared, unless the target is only in-year balance."""
+    if "in-year" in row.value:
+        fact.add("note", "An in-year balance target, not clearing the cumulative deficit: no deficit target year.")
+        return
+    year = financial_year(row.value)
+    if year:
+        fact.add("deficitTargetYear", year)
+
+
+def follows_inspection(row: Row, fact: Record, derivation: Derivation) -> None:
+    """'after the 2024 inspection' -> ``followsInspection inspection/<council>-2024``."""
+    match = AFTER_INSPECTION.search(row.value)
+    if match:
+        fact.add("followsInspection", f"inspection/{slugify(row.council)}-{match.group(1)}")
+
+
+def inspection(row: Row, fact: Record, derivation: Derivation) -> None:
+    """An area SEND inspection entity (one per council and year) with outcome, visit and publication dates."""
+    year = row.date[:4] if row.date else None
+    record = derivation.entity(f"inspection/{slugify(row.council)}-{year or 'undated'}", ["AreaSENDInspection"], row)
+    add_once(record, "label", f"{row.council} area SEND inspection ({year or 'date not stated'})")
+    add_once(record, "inspectionOf", council_id(row.council))
+    term, note = outcome(row.value, row.where)
+    add_once(record, "outcome", term)
+    fact.add("outcome", term)
+    fact.add("about", record.id)
+    if note:
+        fact.add("note", note)
+        add_once(record, "note", note)
+    if not year:
+        fact.add("note", "The table gives no date for this inspection, so its id ends '-undated'.")
+    when = visited(row.value)
+    if when:
+        add_once(record, "visited", when)
+    if year and PUBLICATION.search(row.evidence_snippet):
+        add_once(record, "published", date_value(row.date, row.where)[1])
+
+
+Rule = Callable[[Row, Record, "Derivation"], None]
+RULES: dict[str, tuple[Rule, ...]] = {
+    "gss_code": (gss,),
+    "sv_wave": (wave_stated,),
+    "sv_funding": (wave_in_funding, amounts),
+    "sv_cabinet_decision": (amounts,),
+    "sv_capital_top_up": (amounts,),
+    "sv_received": (amounts,),
+    "sv_target": (target_year,),
+    "agreement_extended": (extension_term,),
+    "deficit": (amounts,),
+    "deficit_projection": (amounts,),
+    "area_send_inspection": (inspection,),
+    "improvement_notice": (follows_inspection,),
+    "agreements_by_year": (reported_counts,),
+    "first_wave_members": (listed_agreements,),
+    "under_review": (listed_agreements,),
+    "withheld_total": (amounts, councils_counted),
+    "withheld_in_limbo": (amounts,),
+    "first_wave_total": (amounts, councils_counted),
+    "total_after_2022_23_wave": (amounts, councils_counted),
+    "wave_total_2022_23": (amounts, councils_counted),
+}

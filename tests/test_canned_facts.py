@@ -1,0 +1,107 @@
+"""The fact-table canned queries (01, 03, 06, 08, 09) give concrete answers on the real data."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from graph.namespace import ID
+from graph.queries import canned_query
+
+NAMES = ("01-agreements", "03-councils-by-outcome", "06-funding-decisions", "08-disagreements",
+         "09-agreement-coverage")
+WITHHELD_TABLE_URL = "https://schoolsweek.co.uk/ministers-withold-17m-from-five-safety-valve-councils/"
+ARTICLE_URL = "https://schoolsweek.co.uk/one-of-first-safety-valve-councils-slammed-over-failing-send-services/"
+BURY_CABINET_URL = "https://councildecisions.bury.gov.uk/mgDecisionDetails.aspx?IId=16558&Opt=1"
+
+
+def run(store, name: str) -> list[dict[str, str]]:
+    """Rows of canned query ``name`` as dicts of plain strings."""
+    return [{k: v.value for k, v in row.items()} for row in store.select(canned_query(name).text)]
+
+
+def money(text: str | None) -> Decimal | None:
+    return Decimal(text) if text else None
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_headers_and_prefixes(name):
+    query = canned_query(name)
+    assert query is not None and query.title and query.description
+    assert "PREFIX skg:" in query.text
+
+
+def test_01_agreements(real_store):
+    rows = run(real_store, "01-agreements")
+    assert len({row["agreement"] for row in rows}) == 36
+    assert "Bournemouth Christchurch and Poole" not in {row["councilLabel"] for row in rows}
+    bury = [row for row in rows if row["councilLabel"] == "Bury"]
+    assert {row["wave"] for row in bury} == {"2020-21"}
+    assert {(money(row.get("amount")), money(row.get("capitalAmount"))) for row in bury if "amount" in row} == {
+        (Decimal(20000000), None), (Decimal(20500000), Decimal(4000000)), (Decimal(3780514), None)}
+    cabinet = next(row for row in bury if row.get("url") == BURY_CABINET_URL and "amount" in row)
+    assert (cabinet["date"], cabinet["confidence"]) == ("2021-03-25", "high")
+    cambridgeshire = [row for row in rows if row["councilLabel"] == "Cambridgeshire"]
+    assert cambridgeshire and all("wave" not in row for row in cambridgeshire)
+    assert rows[-1]["councilLabel"] == "Cambridgeshire"  # unknown wave sorts last
+    tyneside = next(row for row in rows if row["councilLabel"] == "North Tyneside")
+    assert tyneside["wave"] == "2022-23" and "inferred" in tyneside["waveNote"]
+
+
+def test_03_councils_by_outcome(real_store):
+    rows = run(real_store, "03-councils-by-outcome")
+    assert [int(row["rank"]) for row in rows] == sorted(int(row["rank"]) for row in rows)
+    by_outcome: dict[str, set[str]] = {}
+    for row in rows:
+        by_outcome.setdefault(row["outcomeLabel"], set()).add(row["councilLabel"])
+    assert by_outcome == {
+        "typically positive experiences and outcomes": {"Dorset", "Richmond upon Thames", "Rotherham"},
+        "inconsistent experiences and outcomes": {"Cambridgeshire", "Hounslow", "Kirklees", "Medway",
+                                                  "South Gloucestershire", "Stoke-on-Trent", "Surrey"},
+        "widespread and/or systemic failings": {"Bexley", "Bracknell Forest", "Bury"},
+    }
+    surrey = next(row for row in rows if row["councilLabel"] == "Surrey")
+    assert (surrey["visited"], surrey["published"], surrey["sources"]) == ("11-29 September 2023", "2023-11-24", "2")
+    bury = next(row for row in rows if row["councilLabel"] == "Bury")
+    assert bury["inspection"] == str(ID["inspection/bury-2024"]) and bury["visited"] == "2024-02"
+
+
+def test_06_funding_decisions(real_store):
+    rows = run(real_store, "06-funding-decisions")
+    assert {row["decisionType"] for row in rows} == {
+        "bailout", "capital top-up", "withheld payment", "rejected proposal", "agreement extension"}
+    withheld = {(money(row.get("amount")), row["url"]) for row in rows
+                if row["subjectLabel"].startswith("Safety valve programme") and row["claimKind"] == "money withheld"}
+    assert withheld == {(Decimal(17700000), WITHHELD_TABLE_URL), (Decimal(18000000), ARTICLE_URL)}
+    bury_bailouts = {money(row.get("amount")) for row in rows
+                     if row["subjectLabel"] == "Bury" and row["decisionType"] == "bailout"}
+    assert bury_bailouts == {Decimal(20000000), Decimal(20500000)}
+    rejected = [row for row in rows if row["decisionType"] == "rejected proposal"]
+    assert {row["subjectLabel"] for row in rejected} == {"Bournemouth Christchurch and Poole"}
+    labels = [row["subjectLabel"] for row in rows]
+    assert labels == sorted(labels)
+
+
+def test_08_disagreements(real_store):
+    rows = run(real_store, "08-disagreements")
+    pairs = {frozenset({(money(row.get("amountA")), row["urlA"]), (money(row.get("amountB")), row["urlB"])}): row
+             for row in rows}
+    withheld = pairs[frozenset({(Decimal(17700000), WITHHELD_TABLE_URL), (Decimal(18000000), ARTICLE_URL)})]
+    assert withheld["difference"] == "amount" and withheld["kind"] == "money withheld"
+    assert {withheld["confidenceA"], withheld["confidenceB"]} == {"high", "medium"}
+    bury = pairs[frozenset({(Decimal(20000000), ARTICLE_URL), (Decimal(20500000), BURY_CABINET_URL)})]
+    assert bury["subject"] == "Bury" and bury["kind"] == "safety valve funding"
+    assert all(row["urlA"] != row["urlB"] and row["valueA"] != row["valueB"] for row in rows)
+    assert not any("Surrey" in row["subject"] for row in rows)  # same outcome in other words
+    assert rows[0]["difference"] == "amount" and rows[-1]["difference"] == "wording"
+
+
+def test_09_agreement_coverage(real_store):
+    rows = {row["financialYear"]: row for row in run(real_store, "09-agreement-coverage")}
+    counts = {year: (row.get("reported"), row["identified"], row.get("notIdentified")) for year, row in rows.items()}
+    assert counts == {"2020-21": ("5", "5", "0"), "2021-22": ("9", "9", "0"), "2022-23": ("20", "17", "3"),
+                      "2023-24": ("4", "4", "0"), "wave unknown": (None, "1", None)}
+    assert rows["wave unknown"]["councils"] == "Cambridgeshire"
+    assert rows["2022-23"]["waveInferred"] == "3"
+    assert "Wokingham (wave inferred)" in rows["2022-23"]["councils"].split(", ")

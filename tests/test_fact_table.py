@@ -1,0 +1,195 @@
+"""Every row of the curated fact table is in the graph, sourced, with the typed values its words state."""
+
+from __future__ import annotations
+
+import csv
+from decimal import Decimal
+
+import pytest
+
+from graph.namespace import DCTERMS, ID, ONS_GEOGRAPHY, PROV, RDF, RDFS, SDO, SKG, XSD
+from graph.paths import DATA_DIR
+
+TABLE = DATA_DIR / "facts" / "safety_valve_facts.csv"
+ROWS = list(csv.DictReader(TABLE.open(encoding="utf-8", newline="")))
+CONFIDENCE = {"high": SKG.HighConfidence, "medium": SKG.MediumConfidence, "low": SKG.LowConfidence}
+CLASSES = {"sv_funding": SKG.Bailout, "sv_cabinet_decision": SKG.Bailout, "sv_capital_top_up": SKG.CapitalTopUp,
+           "sv_under_review": SKG.WithheldPayment, "payment_delayed": SKG.WithheldPayment,
+           "withheld_total": SKG.WithheldPayment, "withheld_in_limbo": SKG.WithheldPayment,
+           "agreement_extended": SKG.AgreementExtension, "sv_proposal_rejected": SKG.RejectedProposal,
+           "improvement_notice": SKG.ImprovementNotice, "send_statutory_direction": SKG.StatutoryDirection}
+
+
+def objects(store, subject, prop) -> set[str]:
+    """The lexical values (or IRIs) of ``subject prop ?o``."""
+    return {row["o"].value for row in store.select(f"SELECT ?o WHERE {{ <{subject}> <{prop}> ?o }}")}
+
+
+def typed(store, subject, prop) -> set[tuple[str, str]]:
+    """The (lexical value, datatype IRI) pairs of ``subject prop ?o``."""
+    rows = store.select(f"SELECT ?o WHERE {{ <{subject}> <{prop}> ?o }}")
+    return {(row["o"].value, row["o"].datatype.value) for row in rows}
+
+
+def fact(row_id: str):
+    """The graph node of the table row ``row_id``."""
+    return ID[f"fact/{row_id}"]
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[row["id"] for row in ROWS])
+def test_every_row_is_a_sourced_fact(real_store, row):
+    node = fact(row["id"])
+    assert str(SKG.SourcedFact) in objects(real_store, node, RDF.type)
+    assert objects(real_store, node, SKG.statedValue) == {row["value"]}
+    assert objects(real_store, node, SKG.evidenceText) == {row["evidence_snippet"]}
+    assert objects(real_store, node, SKG.confidence) == {str(CONFIDENCE[row["confidence"]])}
+    assert objects(real_store, node, SKG.factType) == {str(ID["fact-type/" + row["fact_type"].replace("_", "-")])}
+    sources = objects(real_store, node, PROV.wasDerivedFrom)
+    assert len(sources) == 1
+    assert objects(real_store, sources.pop(), SDO.url) == {row["source_url"]}
+    if row["fact_type"] in CLASSES:
+        assert str(CLASSES[row["fact_type"]]) in objects(real_store, node, RDF.type)
+
+
+def test_the_table_has_145_rows_and_37_councils(real_store):
+    assert len(ROWS) == 145
+    names = {row["council"] for row in ROWS} - {"(programme)"}
+    assert len(names) == 37
+    rows = real_store.select(f"""SELECT DISTINCT ?c ?label WHERE {{
+        ?f a <{SKG.SourcedFact}> ; <{SKG.about}> ?c . ?c a <{SKG.Council}> ; <{RDFS.label}> ?label }}""")
+    assert {row["label"].value for row in rows} == names
+
+
+def test_gss_codes_link_councils_to_ons_geographies(real_store):
+    gss_rows = [row for row in ROWS if row["fact_type"] == "gss_code"]
+    assert len(gss_rows) == 29
+    for row in gss_rows:
+        council = ID["council/" + row["id"].removesuffix("-gss-code")]
+        assert objects(real_store, council, SKG.gssCode) == {row["value"]}
+        assert objects(real_store, council, SKG.statisticalGeography) == {str(ONS_GEOGRAPHY[row["value"]])}
+
+
+@pytest.mark.parametrize("row_id, prop, value, datatype", [
+    ("bury-sv-cabinet-decision", DCTERMS.date, "2021-03-25", XSD.date),
+    ("richmond-upon-thames-sv-concluded", DCTERMS.date, "2025-03", XSD.gYearMonth),
+    ("programme-total-after-2022-23-wave", DCTERMS.date, "2023", XSD.gYear),
+    ("merton-sv-wave", DCTERMS.date, "2022-03", XSD.gYearMonth),
+    ("bury-sv-wave", SKG.financialYear, "2020-21", XSD.string),
+])
+def test_dates_are_typed(real_store, row_id, prop, value, datatype):
+    assert typed(real_store, fact(row_id), prop) == {(value, str(datatype))}
+
+
+def test_a_row_without_a_date_gets_none(real_store):
+    for prop in (DCTERMS.date, SKG.financialYear):
+        assert objects(real_store, fact("wokingham-sv-funding"), prop) == set()
+
+
+@pytest.mark.parametrize("row_id, amount, capital", [
+    ("bury-sv-funding", "20000000", None),
+    ("bury-sv-cabinet-decision", "20500000", "4000000"),
+    ("kirklees-sv-funding", "33500000", "8200000"),
+    ("bury-sv-capital-top-up", "3780514", None),
+    ("bexley-sv-received", "18786000", None),
+    ("rotherham-sv-funding", "20528000", None),
+    ("hammersmith-and-fulham-sv-funding", "20000000", None),
+    ("programme-withheld-total", "17700000", None),
+    ("croydon-sv-funding", None, None),
+    ("programme-wave-total-2022-23", None, None),
+    ("programme-first-wave-total", None, None),
+])
+def test_amounts_only_where_a_figure_is_stated(real_store, row_id, amount, capital):
+    amounts = typed(real_store, fact(row_id), SKG.amount)
+    capitals = typed(real_store, fact(row_id), SKG.capitalAmount)
+    assert {Decimal(v) for v, _ in amounts} == ({Decimal(amount)} if amount else set())
+    assert {Decimal(v) for v, _ in capitals} == ({Decimal(capital)} if capital else set())
+    assert all(dtype == str(XSD.decimal) for _, dtype in amounts | capitals)
+    assert objects(real_store, fact(row_id), SKG.currency) == ({"GBP"} if amount else set())
+
+
+def test_counts_terms_and_issuers(real_store):
+    assert typed(real_store, fact("programme-withheld-total"), SKG.councilCount) == {("5", str(XSD.integer))}
+    assert typed(real_store, fact("bury-agreement-extended"), SKG.termYears) == {("9", str(XSD.integer))}
+    assert objects(real_store, fact("bury-agreement-extended-2"), SKG.termYears) == set()
+    assert objects(real_store, fact("slough-send-statutory-direction"), SKG.issuedBy) == {str(ID["organisation/dfe"])}
+    assert objects(real_store, fact("kent-improvement-notice"), SKG.issuedBy) == set()
+    assert objects(real_store, ID["organisation/dfe"], RDFS.label) == {"Department for Education"}
+    assert objects(real_store, fact("bury-improvement-notice"), SKG.followsInspection) == {str(ID["inspection/bury-2024"])}
+
+
+def test_every_council_shown_with_an_agreement_has_one_except_the_rejected(real_store):
+    rows = real_store.select(f"SELECT ?a WHERE {{ ?a a <{SKG.SafetyValveAgreement}> }}")
+    agreements = {row["a"].value for row in rows}
+    assert len(agreements) == 36
+    assert str(ID["agreement/bournemouth-christchurch-and-poole"]) not in agreements
+    assert objects(real_store, ID["agreement/bury"], RDFS.label) == {"Bury safety valve agreement"}
+    assert objects(real_store, ID["agreement/bury"], SKG.partOfProgramme) == {str(ID["programme/safety-valve"])}
+
+
+def test_agreement_rows_name_their_agreement_and_council(real_store):
+    kinds = {"sv_wave", "sv_funding", "sv_target", "sv_term", "sv_received", "sv_concluded", "sv_under_review",
+             "agreement_extended", "sv_capital_top_up", "payment_delayed", "sv_cabinet_decision"}
+    for row in (r for r in ROWS if r["fact_type"] in kinds):
+        slug = row["id"].split("-sv-")[0].split("-agreement-")[0].split("-payment-")[0]
+        assert str(ID[f"agreement/{slug}"]) in objects(real_store, fact(row["id"]), SKG.agreement), row["id"]
+        assert objects(real_store, fact(row["id"]), SKG.council) == {str(ID[f"council/{slug}"])}
+
+
+@pytest.mark.parametrize("council, wave", [
+    ("bury", "2020-21"), ("york", "2021-22"), ("rotherham", "2021-22"), ("bath-and-north-east-somerset", "2022-23"),
+    ("wokingham", "2022-23"), ("devon", "2023-24"), ("cambridgeshire", None),
+])
+def test_waves_only_where_a_row_states_them(real_store, council, wave):
+    expected = {str(ID[f"wave/{wave}"])} if wave else set()
+    assert objects(real_store, ID[f"agreement/{council}"], SKG.wave) == expected
+
+
+def test_inferred_waves_keep_low_confidence_and_a_note(real_store):
+    assert objects(real_store, fact("north-tyneside-sv-wave"), SKG.confidence) == {str(SKG.LowConfidence)}
+    assert "inferred" in " ".join(objects(real_store, fact("north-tyneside-sv-wave"), SKG.note))
+    assert "inferred" in " ".join(objects(real_store, ID["agreement/wokingham"], SKG.note))
+
+
+def test_the_gov_uk_listing_supports_all_nine_2021_22_agreements(real_store):
+    linked = objects(real_store, fact("merton-sv-wave"), SKG.agreement)
+    nine = ["dorset", "hillingdon", "kirklees", "merton", "rotherham", "salford", "south-gloucestershire",
+            "surrey", "york"]
+    assert linked == {str(ID[f"agreement/{slug}"]) for slug in nine}
+
+
+def test_reported_agreement_counts_per_wave(real_store):
+    for wave, count in {"2020-21": 5, "2021-22": 9, "2022-23": 20, "2023-24": 4}.items():
+        assert typed(real_store, ID[f"wave/{wave}"], SKG.reportedAgreementCount) == {(str(count), str(XSD.integer))}
+
+
+def test_inspections_one_entity_per_council_and_year(real_store):
+    bury = ID["inspection/bury-2024"]
+    assert objects(real_store, bury, RDFS.label) == {"Bury area SEND inspection (2024)"}
+    assert objects(real_store, bury, SKG.outcome) == {str(SKG.SystemicFailings)}
+    assert typed(real_store, bury, SKG.visited) == {("2024-02", str(XSD.gYearMonth))}
+    assert str(bury) in objects(real_store, fact("bury-area-send-inspection"), SKG.about)
+    for slug, year in (("stoke-on-trent", 2024), ("surrey", 2023), ("dorset", 2024)):
+        claims = real_store.select(f"SELECT ?f WHERE {{ ?f <{SKG.about}> <{ID[f'inspection/{slug}-{year}']}> ; "
+                                   f"<{RDF.type}> <{SKG.SourcedFact}> }}")
+        assert len(claims) == 2, slug
+    surrey = ID["inspection/surrey-2023"]
+    assert objects(real_store, surrey, SKG.visited) == {"11-29 September 2023"}
+    assert typed(real_store, surrey, SKG.published) == {("2023-11-24", str(XSD.date))}
+    assert objects(real_store, surrey, SKG.outcome) == {str(SKG.Inconsistent)}
+
+
+def test_an_undated_inspection_says_so(real_store):
+    richmond = ID["inspection/richmond-upon-thames-undated"]
+    assert objects(real_store, richmond, SKG.outcome) == {str(SKG.TypicallyPositive)}
+    assert objects(real_store, richmond, SKG.inspectionOf) == {str(ID["council/richmond-upon-thames"])}
+    notes = " ".join(objects(real_store, fact("richmond-upon-thames-area-send-inspection"), SKG.note))
+    assert "undated" in notes and "positive outcome (highest)" in notes
+
+
+def test_source_documents_have_readable_titles(real_store):
+    rows = real_store.select(f"SELECT ?t ?u WHERE {{ ?s a <{SKG.SourceDocument}> ; <{DCTERMS.title}> ?t ; "
+                             f"<{SDO.url}> ?u ; <{SKG.sourceKind}> ?k }}")
+    titles = {row["u"].value: row["t"].value for row in rows}
+    assert titles["https://schoolsweek.co.uk/ministers-withold-17m-from-five-safety-valve-councils/"] == \
+        "schoolsweek.co.uk/ministers-withold-17m-from-five-safety-valve-councils"
+    assert all(row["source_url"] in titles for row in ROWS)
