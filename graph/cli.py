@@ -1,4 +1,4 @@
-"""The ``sendkg`` command line: build, validate, query, export, stats, serve."""
+"""The ``sendkg`` command line: build, validate, query, export, stats, serve, load."""
 
 from __future__ import annotations
 
@@ -18,7 +18,12 @@ def make_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("build", help="data files -> RDF -> validation -> a new store (the old one stays if anything fails)")
     p.add_argument("--data", type=Path, default=DATA_DIR, help=f"the data folder to build (default: {DATA_DIR})")
+    p.add_argument("--to", metavar="URL", help="then also put the validated graph into a SPARQL server's Graph Store URL (e.g. http://host:7878/store)")
     p.set_defaults(func=commands.build)
+
+    p = sub.add_parser("load", help="put the current build's graph into a SPARQL server (Graph Store Protocol PUT, replacing its default graph)")
+    p.add_argument("url", help="the server's Graph Store URL, e.g. http://127.0.0.1:7878/store (?default is added)")
+    p.set_defaults(func=commands.load)
 
     p = sub.add_parser("validate", help="run every check (SHACL shapes, violation queries) without writing a store; exit 1 on any problem")
     p.add_argument("--data", type=Path, default=DATA_DIR, help=f"the data folder to check (default: {DATA_DIR})")

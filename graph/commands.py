@@ -14,7 +14,7 @@ from . import build as build_module
 from .formats import GRAPH_FORMATS, by_name
 from .namespace import PREFIXES
 from .queries import canned_query, report_query
-from .store import Store, StoreMissing
+from .store import Store, StoreMissing, current_build
 
 QUERY_FORMATS = ("table", "csv", "tsv", "json", "turtle")
 EXPORT_FORMATS = tuple(f.name for f in GRAPH_FORMATS if f.name != "nquads")
@@ -32,12 +32,30 @@ def _open_store() -> Store:
 def build(args) -> int:
     """Build and publish a new store; on failure print every problem and keep the old store."""
     try:
-        build_module.build(data_dir=args.data)
+        target = build_module.build(data_dir=args.data)
     except build_module.BuildFailed as exc:
         print(f"sendkg: build failed at {exc.stage}; the previous store is unchanged.", file=sys.stderr)
         for problem in exc.problems:
             print(f"  {problem}", file=sys.stderr)
         return 1
+    return _load_into(args.to, target) if getattr(args, "to", None) else 0
+
+
+def load(args) -> int:
+    """Put the current build's graph into a SPARQL server's default graph (Graph Store Protocol PUT)."""
+    try:
+        return _load_into(args.url, current_build())
+    except StoreMissing as exc:
+        return _error(str(exc))
+
+
+def _load_into(url: str, build: Path) -> int:
+    from .remote import RemoteStoreError, load as put_graph
+    try:
+        target = put_graph(url, build / "graph.nt")
+    except (RemoteStoreError, SyntaxError, ValueError) as exc:
+        return _error(f"loading {build.name} into {url} failed: {exc}")
+    print(f"loaded {build / 'graph.nt'} into {target}", file=sys.stderr)
     return 0
 
 

@@ -20,12 +20,18 @@ class StoreMissing(FileNotFoundError):
     """No validated build exists yet."""
 
 
+class NotAcceptable(ValueError):
+    """None of the media types asked for can carry this query's results."""
+
+
 class Store:
     """A read-only SPARQL view of the sendkg graph backed by a pyoxigraph store.
 
     The interface every reader relies on (the remote store in ``remote.py`` offers the same):
     ``query`` (pyoxigraph results), ``select``, ``triples``, ``len()``, ``description``, ``build_info``,
-    and ``origin``: how another process can open the same data (``reopen(origin)``).
+    ``raw(sparql, accept)`` (results already serialised in the first acceptable media type: natively
+    by Oxigraph here, passed through from the server by the remote store), and ``origin``: how another
+    process can open the same data (``reopen(origin)``; empty for a store no other process can open).
     """
 
     def __init__(self, inner: ox.Store, description: str, build_info: dict | None = None, origin: tuple = ()):
@@ -58,6 +64,17 @@ class Store:
         """Run a SPARQL query; returns pyoxigraph QuerySolutions, QueryBoolean or QueryTriples."""
         return self.inner.query(sparql)
 
+    def raw(self, sparql: str, accept: str) -> tuple[bytes, str]:
+        """Run ``sparql`` and serialise it natively in the first type of ``accept`` (an Accept value) that fits."""
+        result = self.query(sparql)
+        graph = isinstance(result, ox.QueryTriples)
+        for media_type in media_types(accept):
+            fmt = (ox.RdfFormat if graph else ox.QueryResultsFormat).from_media_type(media_type)
+            if fmt is not None:
+                body = ox.serialize(result, format=fmt) if graph else result.serialize(format=fmt)
+                return body, fmt.media_type
+        raise NotAcceptable(f"no format in {accept!r} can carry {'a graph' if graph else 'query results'}")
+
     def select(self, sparql: str) -> list[dict[str, object]]:
         """Run a SELECT and return its rows as dicts of variable name to pyoxigraph term."""
         results = self.query(sparql)
@@ -70,6 +87,21 @@ class Store:
 
     def __len__(self) -> int:
         return len(self.inner)
+
+
+def media_types(accept: str) -> list[str]:
+    """The media types of an Accept header value, most preferred first (q=0 dropped; no wildcards resolved)."""
+    ranked = []
+    for position, part in enumerate(accept.split(",")):
+        media_type, *params = [p.strip() for p in part.split(";")]
+        q = next((p[2:] for p in params if p.startswith("q=")), "1")
+        try:
+            weight = float(q)
+        except ValueError:
+            weight = 0.0
+        if media_type and weight > 0:
+            ranked.append((-weight, position, media_type.lower()))
+    return [m for _, _, m in sorted(ranked)]
 
 
 def reopen(origin: tuple) -> Store:

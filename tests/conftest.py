@@ -30,9 +30,34 @@ def built(tmp_path_factory) -> Path:
             os.environ["SENDKG_VAR"] = old
 
 
+BACKENDS = ("embedded", "oxigraph")
+REMOTE_TIMEOUT = 30.0
+
+
+def store_backend() -> str:
+    """Which store ``real_store`` is: SENDKG_TEST_BACKEND=embedded (default) or oxigraph (a real server)."""
+    backend = os.environ.get("SENDKG_TEST_BACKEND", "embedded")
+    if backend not in BACKENDS:
+        raise pytest.UsageError(f"SENDKG_TEST_BACKEND={backend!r}: use one of {', '.join(BACKENDS)}")
+    return backend
+
+
 @pytest.fixture(scope="session")
-def real_store(built) -> Store:
-    """A read-only in-memory copy of the real build, shared by tests that only read."""
+def oxigraph_real(built, tmp_path_factory):
+    """An Oxigraph server (read-only, free loopback port) serving the real build; stopped after the session."""
+    from oxigraph_server import OxigraphServer, load_store
+    location = load_store(built / "graph.nt", tmp_path_factory.mktemp("oxigraph") / "store")
+    server = OxigraphServer(location).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def real_store(built, request):
+    """The real build, shared by tests that only read: embedded in memory, or over HTTP when SENDKG_TEST_BACKEND=oxigraph."""
+    if store_backend() == "oxigraph":
+        from graph.remote import RemoteStore
+        return RemoteStore(request.getfixturevalue("oxigraph_real").query_url, timeout=REMOTE_TIMEOUT)
     return Store.open_build(built, in_memory=True)
 
 

@@ -1,0 +1,171 @@
+"""RemoteStore against a real Oxigraph server on loopback: same answers as the embedded store, clear errors, loading."""
+
+from __future__ import annotations
+
+import re
+import socket
+import time
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Graph
+
+from graph import cli
+from graph.neighbourhood import neighbourhood_query
+from graph.queries import canned_queries
+from graph.remote import RemoteStore, StoreUnavailable, load
+from graph.store import NotAcceptable, Store
+from oxigraph_server import OxigraphServer, free_port
+from rdfcompare import assert_isomorphic, to_rdflib
+
+pytestmark = pytest.mark.server
+BURY = "https://w3id.org/sendkg/id/council/bury"
+ALL = "CONSTRUCT WHERE { ?s ?p ?o }"
+BOUND = 1.0
+JOINED = re.compile(r", | \| |; ")
+
+
+@pytest.fixture(scope="module")
+def embedded(built) -> Store:
+    return Store.open_build(built, in_memory=True)
+
+
+@pytest.fixture(scope="module")
+def remote(oxigraph_real) -> RemoteStore:
+    return RemoteStore(oxigraph_real.query_url, timeout=30)
+
+
+@pytest.fixture
+def writable():
+    """An empty, writable in-memory Oxigraph server for this test only."""
+    server = OxigraphServer().start()
+    yield server
+    server.stop()
+
+
+def cell(term) -> str:
+    """A comparable cell: GROUP_CONCAT's order is up to each store, so joined parts (", ", " | ", "; ") are sorted."""
+    if term is None:
+        return ""
+    if isinstance(term, ox.Literal) and JOINED.search(term.value):
+        return "\n".join(sorted(JOINED.split(term.value)))
+    return str(term)
+
+
+def rows(results) -> list[tuple]:
+    """SELECT solutions as a sorted list of rows (order-free comparison; unbound as "")."""
+    names = [v.value for v in results.variables]
+    return sorted(tuple(cell(row[n]) for n in names) for row in results)
+
+
+def as_graph(triples) -> Graph:
+    graph = Graph()
+    for t in triples:
+        graph.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
+    return graph
+
+
+@pytest.mark.parametrize("query", canned_queries(), ids=lambda q: q.name)
+def test_canned_query_gives_the_same_answer_remotely(query, embedded, remote):
+    local, over_http = embedded.query(query.text), remote.query(query.text)
+    if isinstance(local, ox.QuerySolutions):
+        assert [v.value for v in over_http.variables] == [v.value for v in local.variables]
+        assert rows(over_http) == rows(local)
+    elif isinstance(local, ox.QueryBoolean):
+        assert bool(over_http) == bool(local)
+    else:
+        assert_isomorphic(as_graph(over_http), as_graph(local))
+
+
+@pytest.mark.parametrize("ask", ["ASK { ?s a ?c }", "ASK { <urn:x:nothing> ?p ?o }"])
+def test_ask_gives_the_same_boolean(ask, embedded, remote):
+    assert isinstance(remote.query(ask), ox.QueryBoolean)
+    assert bool(remote.query(ask)) == bool(embedded.query(ask))
+
+
+def test_construct_returns_query_triples_isomorphic_to_embedded(embedded, remote):
+    query = neighbourhood_query(BURY, 2)
+    result = remote.query(query)
+    assert isinstance(result, ox.QueryTriples)
+    assert_isomorphic(as_graph(result), as_graph(embedded.query(query)))
+
+
+def test_len_counts_the_same_triples(embedded, remote):
+    assert len(remote) == len(embedded) > 0
+
+
+def test_select_helper_gives_terms_by_variable(embedded, remote):
+    query = f"SELECT ?label WHERE {{ <{BURY}> <http://www.w3.org/2000/01/rdf-schema#label> ?label }}"
+    assert remote.select(query) == embedded.select(query) != []
+
+
+@pytest.mark.parametrize("store_name", ["embedded", "remote"])
+def test_raw_gives_results_in_the_asked_format(store_name, request, embedded):
+    store = request.getfixturevalue(store_name)
+    query = "SELECT ?s ?c WHERE { ?s a ?c }"
+    body, media_type = store.raw(query, "text/turtle;q=0.9, text/tab-separated-values")
+    assert media_type.startswith("text/tab-separated-values")
+    assert rows(ox.parse_query_results(body, format=ox.QueryResultsFormat.TSV)) == rows(embedded.query(query))
+
+
+@pytest.mark.parametrize("store_name", ["embedded", "remote"])
+def test_raw_refuses_a_format_that_cannot_carry_the_result(store_name, request):
+    with pytest.raises(NotAcceptable):
+        request.getfixturevalue(store_name).raw("SELECT * WHERE { ?s ?p ?o } LIMIT 1", "text/turtle")
+
+
+def test_remote_syntax_error_is_a_syntax_error_with_the_server_message(remote):
+    with pytest.raises(SyntaxError, match="rejected the request: .+"):
+        remote.query("SELECT ?s WHERE { ?s ?p }")
+
+
+def test_endpoint_must_be_http():
+    with pytest.raises(ValueError, match="not an http"):
+        RemoteStore("file:///etc/passwd")
+
+
+def test_a_server_that_never_answers_fails_within_the_bound():
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(8)  # accepts connections into the backlog, never reads or answers
+        store = RemoteStore(f"http://127.0.0.1:{silent.getsockname()[1]}/query", timeout=BOUND)
+        started = time.monotonic()
+        with pytest.raises(StoreUnavailable, match=r"127\.0\.0\.1.*unavailable"):
+            store.query("ASK {}")
+        assert time.monotonic() - started < BOUND + 2
+
+
+def test_server_down_then_back_recovers(tmp_path):
+    port = free_port()
+    store = RemoteStore(f"http://127.0.0.1:{port}/query", timeout=BOUND)
+    with pytest.raises(StoreUnavailable, match=str(port)):
+        len(store)
+    server = OxigraphServer(port=port).start()
+    try:
+        (tmp_path / "one.nt").write_text(f"<{BURY}> <urn:x:p> \"x\" .\n")
+        load(server.store_url, tmp_path / "one.nt")
+        assert len(store) == 1
+    finally:
+        server.stop()
+    with pytest.raises(StoreUnavailable):
+        len(store)
+
+
+def test_build_to_puts_a_graph_isomorphic_to_the_build(writable, tmp_path, monkeypatch):
+    monkeypatch.setenv("SENDKG_VAR", str(tmp_path / "var"))
+    assert cli.main(["build", "--to", writable.store_url]) == 0
+    built = Graph().parse(tmp_path / "var" / "current" / "graph.nt", format="nt")
+    assert_isomorphic(as_graph(RemoteStore(writable.query_url).query(ALL)), built)
+
+
+def test_load_replaces_what_the_server_held(writable, built, tmp_path):
+    (tmp_path / "old.nt").write_text("<urn:x:old> <urn:x:p> <urn:x:o> .\n")
+    load(writable.store_url, tmp_path / "old.nt")
+    assert cli.main(["load", writable.store_url]) == 0
+    held = as_graph(RemoteStore(writable.query_url).query(ALL))
+    assert_isomorphic(held, Graph().parse(built / "graph.nt", format="nt"))
+
+
+def test_load_into_an_unreachable_server_says_so(built, capsys):
+    assert cli.main(["load", f"http://127.0.0.1:{free_port()}/store"]) == 2
+    assert "unavailable" in capsys.readouterr().err
