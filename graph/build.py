@@ -58,7 +58,8 @@ def compile_graph(data_dir: Path = DATA_DIR) -> Graph:
     try:
         shown_from = data_dir.resolve().parent  # error locations read "data/sources/x.yaml:12"
         records = sources.read_sources(data_dir / "sources", shown_from)
-        records += facts.read_facts(data_dir / "facts" / "safety_valve_facts.csv", shown_from)
+        records += facts.read_facts(data_dir / "facts" / "safety_valve_facts.csv", shown_from,
+                                    facts.source_urls(records))
         data = to_graph(records, Ontology(ontology))
     except DataErrors as exc:
         raise BuildFailed("reading data", [str(e) for e in exc.errors]) from exc

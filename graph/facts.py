@@ -58,7 +58,7 @@ FACT_TYPE_LABELS = {
 BROADER = {"sv_cabinet_decision": "sv_funding", "bailout_amount": "sv_funding"}
 
 
-__all__ = ["council_id", "fact_type_id", "read_facts", "slugify", "source_id"]
+__all__ = ["council_id", "fact_type_id", "read_facts", "slugify", "source_id", "source_urls"]
 
 
 def fact_type_id(fact_type: str) -> str:
@@ -86,8 +86,8 @@ def shared_records(where: str, source: str) -> list[Record]:
     return records
 
 
-def read_rows(path: Path, root: Path) -> list[Row]:
-    """The table's rows, each checked for a known fact type, a confidence, a unique id and a source."""
+def read_rows(path: Path, root: Path, known_sources: dict[str, str] | None = None) -> list[Row]:
+    """The table's rows, each checked and given its source's id (a YAML source with its URL, else a hash)."""
     if not path.exists():
         raise DataError(str(path), "the fact table is missing")
     rel = str(path.relative_to(root))
@@ -98,10 +98,14 @@ def read_rows(path: Path, root: Path) -> list[Row]:
         if reader.fieldnames != COLUMNS:
             raise DataError(f"{rel}:1", f"columns are {reader.fieldnames}; expected {COLUMNS}")
         for line, fields in enumerate(reader, start=2):
-            row = Row(**{key: (fields[key] or "").strip() for key in COLUMNS}, where=f"{rel}:{line}")
+            values = {key: (fields[key] or "").strip() for key in COLUMNS}
+            source = (known_sources or {}).get(values["source_url"]) or source_id(values["source_url"])
+            row = Row(**values, where=f"{rel}:{line}", source=source)
             _check_row(row, seen)
             seen[row.id] = row.where
             rows.append(row)
+    if not rows:
+        raise DataError(f"{rel}:2", "the fact table has no rows")
     return rows
 
 
@@ -119,7 +123,7 @@ def _check_row(row: Row, seen: dict[str, str]) -> None:
 
 def source_record(row: Row) -> Record:
     """The SourceDocument for the row's URL, titled by its host and path."""
-    doc = Record(id=source_id(row.source_url), types=["SourceDocument"], where=row.where)
+    doc = Record(id=row.source, types=["SourceDocument"], where=row.where)
     doc.source = doc.id
     title = readable_title(row.source_url)
     doc.add("label", title)
@@ -133,7 +137,7 @@ def source_record(row: Row) -> Record:
 
 def fact_record(row: Row, subject: str) -> Record:
     """The row itself as a SourcedFact: type, subject, value, evidence and confidence."""
-    fact = Record(id=f"fact/{row.id}", types=["SourcedFact"], source=source_id(row.source_url), where=row.where)
+    fact = Record(id=f"fact/{row.id}", types=["SourcedFact"], source=row.source, where=row.where)
     fact.add("label", f"{row.council}: {FACT_TYPE_LABELS[row.fact_type]}: {row.value}")
     fact.add("factType", fact_type_id(row.fact_type))
     fact.add("about", subject)
@@ -143,23 +147,28 @@ def fact_record(row: Row, subject: str) -> Record:
     return fact
 
 
-def read_facts(path: Path, root: Path) -> list[Record]:
-    """One SourcedFact record per row, one SourceDocument per distinct URL, and the entities rows are about."""
-    rows = read_rows(path, root)
+def source_urls(records: list[Record]) -> dict[str, str]:
+    """URL -> id of the source documents already read (the YAML sources), so table rows can join them."""
+    return {str(r.props["schema:url"][0]): r.id for r in records
+            if "SourceDocument" in r.types and r.props.get("schema:url")}
+
+
+def read_facts(path: Path, root: Path, known_sources: dict[str, str] | None = None) -> list[Record]:
+    """One SourcedFact per row, one SourceDocument per URL not in ``known_sources`` (URL -> id), and entities."""
+    rows = read_rows(path, root, known_sources)
     derivation = Derivation({row.council for row in rows if not row.is_programme})
     sources: dict[str, Record] = {}
     councils: dict[str, Record] = {}
     facts: list[Record] = []
     for row in rows:
-        if row.source_url not in sources:
+        if row.source_url not in sources and row.source == source_id(row.source_url):
             sources[row.source_url] = source_record(row)
         subject = PROGRAMME_ID if row.is_programme else council_id(row.council)
         if not row.is_programme and subject not in councils:
-            councils[subject] = Record(id=subject, types=["Council"], source=source_id(row.source_url), where=row.where)
+            councils[subject] = Record(id=subject, types=["Council"], source=row.source, where=row.where)
             councils[subject].add("label", row.council)
         fact = fact_record(row, subject)
         derive(row, fact, derivation)
         facts.append(fact)
-    first = next(iter(sources.values()))
-    shared = shared_records(first.where, first.id)
+    shared = shared_records(rows[0].where, rows[0].source)
     return shared + list(sources.values()) + list(councils.values()) + derivation.records() + facts

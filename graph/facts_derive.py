@@ -9,7 +9,7 @@ statement keeps its provenance.
 
 from __future__ import annotations
 
-from .facts_parse import Row, council_id, date_value, slugify, source_id
+from .facts_parse import Row, council_id, date_value, slugify
 from .facts_rules import NAMES_DFE, RULES, add_once, issued_by_dfe
 from .records import DataError, Record
 
@@ -34,7 +34,7 @@ class Derivation:
 
     def entity(self, entity_id: str, types: list[str], row: Row) -> Record:
         """The record for ``entity_id`` as ``row``'s source states it (created on first use)."""
-        key = (entity_id, source_id(row.source_url))
+        key = (entity_id, row.source)
         if key not in self._records:
             self._records[key] = Record(id=entity_id, types=types, source=key[1], where=row.where)
         return self._records[key]

@@ -54,6 +54,7 @@ class Row:
     confidence: str
     evidence_snippet: str
     where: str
+    source: str  # the entity id of the row's source document
 
     @property
     def is_programme(self) -> bool:

@@ -186,6 +186,14 @@ def test_an_undated_inspection_says_so(real_store):
     assert "undated" in notes and "positive outcome (highest)" in notes
 
 
+def test_rows_from_a_yaml_source_url_join_that_source(real_store):
+    article = "https://schoolsweek.co.uk/one-of-first-safety-valve-councils-slammed-over-failing-send-services/"
+    documents = real_store.select(f"SELECT ?s WHERE {{ ?s <{SDO.url}> ?u FILTER(STR(?u) = '{article}') }}")
+    assert [row["s"].value for row in documents] == [str(ID["source/schoolsweek-bury-failing-send"])]
+    assert objects(real_store, fact("bury-sv-funding"), PROV.wasDerivedFrom) == {
+        str(ID["source/schoolsweek-bury-failing-send"])}
+
+
 def test_source_documents_have_readable_titles(real_store):
     rows = real_store.select(f"SELECT ?t ?u WHERE {{ ?s a <{SKG.SourceDocument}> ; <{DCTERMS.title}> ?t ; "
                              f"<{SDO.url}> ?u ; <{SKG.sourceKind}> ?k }}")
