@@ -47,6 +47,16 @@ ALIASES = {
     "application/x-turtle": "text/turtle",
     "text/plain": "application/n-triples",
     "application/json+ld": "application/ld+json",
+    "application/x-json+ld": "application/ld+json",
+    "text/n3": "text/turtle",
+    "text/rdf+n3": "text/turtle",
+}
+
+# Local names of each format in the W3C formats namespace (http://www.w3.org/ns/formats/), for service descriptions.
+W3C_NAMES = {
+    "json": "SPARQL_Results_JSON", "xml": "SPARQL_Results_XML", "csv": "SPARQL_Results_CSV",
+    "tsv": "SPARQL_Results_TSV", "turtle": "Turtle", "ntriples": "N-Triples", "rdfxml": "RDF_XML",
+    "jsonld": "JSON-LD", "trig": "TriG", "nquads": "N-Quads",
 }
 
 

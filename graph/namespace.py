@@ -16,6 +16,7 @@ DATASET_IRI = URIRef(DATA_BASE + "dataset/sendkg")
 ONS_GEOGRAPHY = Namespace("http://statistics.data.gov.uk/id/statistical-geography/")
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 FORMATS = Namespace("http://www.w3.org/ns/formats/")
+MEDIA_TYPES = Namespace("https://www.iana.org/assignments/media-types/")
 CC_BY = URIRef("https://creativecommons.org/licenses/by/4.0/")
 
 

@@ -1,0 +1,214 @@
+"""Running untrusted SPARQL safely: a time limit that really stops the work, a row cap, no SERVICE, no update.
+
+pyoxigraph has no query timeout and a running evaluation cannot be interrupted from Python, so queries on
+the embedded store run in a small pool of worker processes (``graph.worker.serve``), each holding its own
+``reopen(store.origin)``. The caller waits at most ``timeout`` seconds for the answer; past that the worker
+is killed (SIGKILL: its CPU use ends at once), a fresh one is started, and ``QueryTimeout`` is raised. A store
+without ``origin`` (a remote SPARQL server) cannot be reopened elsewhere: its queries run in the calling
+thread and its own HTTP timeout bounds the wait.
+"""
+
+from __future__ import annotations
+
+import os
+import queue
+import subprocess
+import sys
+import threading
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+from .sparqlscan import scan
+from .worker import Answer, Job, NoFormat, package
+
+WORKER_ENTRY = "from graph.worker import main; main()"
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+STARTUP_TIMEOUT = 120.0
+
+
+class QueryError(Exception):
+    """A query that could not be answered; subclasses say why."""
+
+
+class QuerySyntaxError(QueryError):
+    """The parser rejected the query (message gives line and column)."""
+
+
+class QueryRefused(QueryError):
+    """The query asks for something this endpoint never does (update, SERVICE)."""
+
+
+class NotAcceptable(QueryError):
+    """No format the client accepts can carry this kind of result."""
+
+
+class QueryTimeout(QueryError):
+    """The query ran past the time limit and was stopped."""
+
+
+class ServerBusy(QueryError):
+    """Every worker stayed busy for the whole time limit."""
+
+
+class QueryFailed(QueryError):
+    """The query parsed but its evaluation failed (or its worker died)."""
+
+
+ERRORS = {"syntax": QuerySyntaxError, "not-acceptable": NotAcceptable, "failed": QueryFailed}
+
+
+def check(job: Job) -> None:
+    """Refuse, before anything runs, SPARQL Update and any query naming SERVICE."""
+    found = scan(job.sparql)
+    if found.is_update:
+        raise QueryRefused("SPARQL Update is not allowed: this endpoint is read-only")
+    if found.service:
+        raise QueryRefused("SERVICE (federated query) is not allowed: this endpoint never fetches remote data")
+
+
+def unpack(reply: tuple) -> Answer:
+    """The answer in a worker's reply, or the error it reports raised."""
+    if reply[0] == "ok":
+        return reply[1]
+    raise ERRORS[reply[1]](reply[2])
+
+
+class Worker:
+    """One worker process (``python -c WORKER_ENTRY``) and its two pipes, started on first use."""
+
+    def __init__(self, origin: tuple, memory_mb: int):
+        self.origin, self.memory_mb = origin, memory_mb
+        self.process = self.to_worker = self.from_worker = None
+        self.lock = threading.Lock()
+
+    def ensure(self) -> None:
+        """Start the process if it is not running, and wait until its store is open."""
+        with self.lock:
+            if self.process is not None and self.process.poll() is None:
+                return
+            self.process = subprocess.Popen([sys.executable, "-c", WORKER_ENTRY], stdin=subprocess.PIPE,
+                                            stdout=subprocess.PIPE, env=worker_environment())
+            self.to_worker = Connection(os.dup(self.process.stdin.fileno()), readable=False)
+            self.from_worker = Connection(os.dup(self.process.stdout.fileno()), writable=False)
+            self.process.stdin.close()
+            self.process.stdout.close()
+            self.to_worker.send((self.origin, self.memory_mb))
+            if not self.from_worker.poll(STARTUP_TIMEOUT) or self._receive() is None:
+                self._stop()
+                raise QueryFailed("a query worker failed to start (is the store readable?)")
+
+    def _receive(self):
+        try:
+            return self.from_worker.recv()
+        except EOFError:
+            return None
+
+    def ask(self, job: Job, timeout: float) -> tuple:
+        """Send ``job``; the reply, or ``QueryTimeout`` (worker killed) / ``QueryFailed`` (worker died)."""
+        self.ensure()
+        self.to_worker.send(job)
+        if not self.from_worker.poll(timeout):
+            self.kill()
+            raise QueryTimeout(f"query exceeded the {timeout:g} s time limit and was stopped")
+        reply = self._receive()
+        if reply is None:
+            self.kill()
+            raise QueryFailed("the query worker stopped while running the query (out of memory?)")
+        return reply
+
+    def _stop(self) -> None:
+        if self.process is not None:
+            self.process.kill()
+            self.process.wait()
+            self.to_worker.close()
+            self.from_worker.close()
+        self.process = self.to_worker = self.from_worker = None
+
+    def kill(self) -> None:
+        """Stop the process at once (SIGKILL) and reap it."""
+        with self.lock:
+            self._stop()
+
+    @property
+    def pid(self) -> int | None:
+        """The running process's id, if any."""
+        process = self.process
+        return process.pid if process is not None and process.poll() is None else None
+
+
+def worker_environment() -> dict:
+    """The environment of a worker: this one, with the project importable whatever the working directory."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PROJECT_ROOT), env.get("PYTHONPATH")]))
+    return env
+
+
+class ProcessExecutor:
+    """Runs jobs in ``workers`` killable processes over the store ``origin`` names, ``timeout`` seconds each."""
+
+    def __init__(self, origin: tuple, workers: int = 2, timeout: float = 10.0, memory_mb: int = 0):
+        self.timeout = timeout
+        self.workers = [Worker(origin, memory_mb) for _ in range(max(1, workers))]
+        self.idle: queue.Queue[Worker] = queue.Queue()
+        for worker in self.workers:
+            self.idle.put(worker)
+
+    def run(self, job: Job) -> Answer:
+        """Run ``job`` in an idle worker and return its answer (``QueryError`` subclasses on failure)."""
+        check(job)
+        try:
+            worker = self.idle.get(timeout=self.timeout)
+        except queue.Empty:
+            raise ServerBusy(f"every query worker stayed busy for {self.timeout:g} s; try again") from None
+        try:
+            return unpack(worker.ask(job, self.timeout))
+        finally:
+            if worker.pid is None:
+                threading.Thread(target=worker.ensure, daemon=True).start()
+            self.idle.put(worker)
+
+    def warm(self) -> None:
+        """Start every worker now instead of on first use."""
+        for worker in self.workers:
+            worker.ensure()
+
+    def pids(self) -> list[int]:
+        """Process ids of the running workers."""
+        return [w.pid for w in self.workers if w.pid is not None]
+
+    def close(self) -> None:
+        """Stop every worker."""
+        for worker in self.workers:
+            worker.kill()
+
+
+class ThreadExecutor:
+    """Runs jobs in the calling thread on a store that bounds its own wait (a remote SPARQL server)."""
+
+    def __init__(self, store):
+        self.store = store
+
+    def run(self, job: Job) -> Answer:
+        """Run ``job`` on the store; the protocol dataset cannot be passed on, so it is refused."""
+        check(job)
+        if job.default_graphs is not None or job.named_graphs is not None:
+            raise QueryRefused("default-graph-uri / named-graph-uri are not supported with a remote store")
+        from .remote import RemoteStoreError
+        try:
+            return package(self.store.query(job.sparql), job)
+        except SyntaxError as error:
+            raise QuerySyntaxError(str(error)) from None
+        except NoFormat as error:
+            raise NotAcceptable(str(error)) from None
+        except (RemoteStoreError, OSError, RuntimeError, ValueError) as error:
+            raise QueryFailed(str(error)) from None
+
+    def close(self) -> None:
+        """Nothing to stop."""
+
+
+def make_executor(store, workers: int = 2, timeout: float = 10.0, memory_mb: int = 0):
+    """A process pool for a store other processes can reopen, else an in-thread executor."""
+    if getattr(store, "origin", ()):
+        return ProcessExecutor(store.origin, workers, timeout, memory_mb)
+    return ThreadExecutor(store)
