@@ -7,5 +7,6 @@ from flask import Flask
 
 def register(app: Flask) -> None:
     """Register every blueprint on ``app``."""
-    from . import sparql
+    from . import dumps, sparql
     app.register_blueprint(sparql.bp)
+    app.register_blueprint(dumps.bp)

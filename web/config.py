@@ -15,6 +15,14 @@ DEFAULTS = {
     "SPARQL_ENDPOINT": None,
     # Seconds to wait for the remote store before giving up.
     "REMOTE_TIMEOUT": 15.0,
+    # Worker processes that run user SPARQL on the embedded store (each killable at the time limit).
+    "QUERY_WORKERS": 2,
+    # Address-space cap of each query worker in MiB (0: none), so a runaway query cannot exhaust memory.
+    "QUERY_MEMORY_MB": 2048,
+    # Largest request body accepted (bytes); Flask answers 413 beyond it.
+    "MAX_CONTENT_LENGTH": 1024 * 1024,
+    # Request threads of the WSGI server (sendkg serve).
+    "SERVER_THREADS": 8,
 }
 
 ENVIRONMENT = {
@@ -24,6 +32,10 @@ ENVIRONMENT = {
     "SENDKG_STORE_IN_MEMORY": ("STORE_IN_MEMORY", lambda v: v.lower() in ("1", "true", "yes")),
     "SENDKG_SPARQL_ENDPOINT": ("SPARQL_ENDPOINT", str),
     "SENDKG_REMOTE_TIMEOUT": ("REMOTE_TIMEOUT", float),
+    "SENDKG_QUERY_WORKERS": ("QUERY_WORKERS", int),
+    "SENDKG_QUERY_MEMORY_MB": ("QUERY_MEMORY_MB", int),
+    "SENDKG_MAX_CONTENT_LENGTH": ("MAX_CONTENT_LENGTH", int),
+    "SENDKG_SERVER_THREADS": ("SERVER_THREADS", int),
 }
 
 

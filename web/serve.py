@@ -1,0 +1,77 @@
+"""``sendkg serve``: the app under waitress (a production WSGI server with a thread pool).
+
+Settings come from ``web.config`` defaults, then the ``--config`` Python file (``UPPER_CASE = value``
+lines, read with Flask's ``from_pyfile``), then ``SENDKG_*`` environment variables, which win. The store
+is opened and the query workers started before the URL is printed, so a missing build fails at once.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+from pathlib import Path
+
+from flask import Config, Flask
+from waitress.server import create_server
+
+from graph.store import StoreMissing
+
+from . import create_app
+from .config import from_environment
+from .executors import close_executor, get_executor
+from .stores import get_store
+
+
+def load_settings(path: str | None) -> dict:
+    """The settings of a config file (None: none), overridden by the environment."""
+    settings = {}
+    if path:
+        config = Config(str(Path.cwd()))
+        config.from_pyfile(str(Path(path).resolve()))
+        settings.update(config)
+    settings.update(from_environment(os.environ))
+    return settings
+
+
+def prepare(app: Flask) -> None:
+    """Open the store now and start the query workers in the background (first queries need not wait)."""
+    with app.app_context():
+        get_store()
+        executor = get_executor()
+    if hasattr(executor, "warm"):
+        threading.Thread(target=executor.warm, daemon=True, name="warm-workers").start()
+
+
+def make_server(app: Flask, host: str, port: int):
+    """A waitress server for ``app`` bound to ``host``:``port`` (0: any free port), not yet running."""
+    return create_server(app, host=host, port=port, threads=app.config["SERVER_THREADS"], ident="sendkg")
+
+
+def urls(server) -> list[str]:
+    """The base URLs ``server`` listens on (one per socket)."""
+    if hasattr(server, "effective_listen"):
+        return [f"http://{host}:{port}/" for host, port in server.effective_listen]
+    return [f"http://{server.effective_host}:{server.effective_port}/"]
+
+
+def run(args) -> int:
+    """Serve until interrupted; 1 if the store cannot be opened."""
+    app = create_app(load_settings(args.config))
+    try:
+        prepare(app)
+    except StoreMissing as error:
+        print(f"sendkg: {error}", file=sys.stderr)
+        return 1
+    server = make_server(app, args.host, args.port)
+    for url in urls(server):
+        print(f"sendkg serving {url} (SPARQL endpoint {url}sparql)", flush=True)
+    if app.config.get("PUBLIC_BASE_URL"):
+        print(f"public base URL: {app.config['PUBLIC_BASE_URL']}", flush=True)
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        print("sendkg: stopped", file=sys.stderr)
+    finally:
+        close_executor(app)
+    return 0
