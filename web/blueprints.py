@@ -10,3 +10,6 @@ def register(app: Flask) -> None:
     from . import dumps, sparql
     app.register_blueprint(sparql.bp)
     app.register_blueprint(dumps.bp)
+    from . import entities, explore, mandates, pages, query_page, search, site
+    for module in (site, pages, entities, explore, mandates, search, query_page):
+        app.register_blueprint(module.bp)

@@ -1,0 +1,41 @@
+"""The UI's route table (datasette's lesson): each path is served by the view named here."""
+
+from __future__ import annotations
+
+import pytest
+
+from web import create_app
+
+ROUTES = [
+    ("/", "pages.home"),
+    ("/index.json", "pages.home_json"),
+    ("/ontology", "pages.ontology"),
+    ("/ontology.json", "pages.ontology_json"),
+    ("/id/council/bury", "entities.entity"),
+    ("/id/council/bury.ttl", "entities.entity"),
+    ("/explore", "explore.explore"),
+    ("/explore.json", "explore.explore_json"),
+    ("/mandates", "mandates.index"),
+    ("/mandates/bury", "mandates.council"),
+    ("/mandates/bury.json", "mandates.council_json"),
+    ("/search", "search.search"),
+    ("/search.json", "search.search_json"),
+    ("/query", "query_page.query"),
+    ("/queries.json", "query_page.queries_json"),
+    ("/query/terms.json", "query_page.terms_json"),
+    ("/vendor/vis-network/vis-network.min.js", "site.vis_network"),
+]
+
+
+@pytest.fixture
+def adapter():
+    return create_app({"TESTING": True}, store=object()).url_map.bind("localhost")
+
+
+@pytest.mark.parametrize("path,endpoint", ROUTES)
+def test_path_is_served_by_view(adapter, path, endpoint):
+    assert adapter.match(path)[0] == endpoint
+
+
+def test_draw_is_post_only(adapter):
+    assert adapter.match("/query/draw", method="POST")[0] == "query_page.draw"

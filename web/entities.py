@@ -1,0 +1,80 @@
+"""Entity pages at ``/id/<kind>/<slug>``: HTML for browsers, RDF by Accept header or by suffix (.ttl, .jsonld, .nt).
+
+Formats come from ``graph.formats.GRAPH_FORMATS``; an Accept header matching none of them gets 406.
+"""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+from flask import Blueprint, Response, abort, render_template, request
+
+from graph.formats import GRAPH_FORMATS, Format, by_name
+from graph.namespace import PREFIXES, SKG
+
+from .links import iri_to_path, path_to_iri
+from .model import get_entity
+from .sparql_text import iri_ref
+from .stores import get_store
+
+bp = Blueprint("entities", __name__)
+
+HTML = "text/html"
+DOWNLOADS = ("ttl", "jsonld", "nt")
+
+
+def negotiate(accept) -> str | Format | None:
+    """``"text/html"`` or the graph format the Accept header prefers; None when it accepts none of them."""
+    if not accept:
+        return HTML
+    offered = [HTML, "application/xhtml+xml"] + [f.media_type for f in GRAPH_FORMATS]
+    best = accept.best_match(offered)
+    if best in (HTML, "application/xhtml+xml"):
+        return HTML
+    return next((f for f in GRAPH_FORMATS if f.media_type == best), None)
+
+
+def split_suffix(rest: str) -> tuple[str, Format | None]:
+    """``council/bury.ttl`` -> (``council/bury``, Turtle); no known suffix -> (rest, None)."""
+    stem, dot, ext = rest.rpartition(".")
+    fmt = by_name(ext, GRAPH_FORMATS) if dot and "/" not in ext else None
+    return (stem, fmt) if fmt and fmt.extension == ext else (rest, None)
+
+
+def entity_triples(iri: str, store) -> list:
+    """Every triple with ``iri`` as subject or object: the data behind the page, as RDF."""
+    ref = iri_ref(iri)
+    return store.triples(f"CONSTRUCT {{ {ref} ?p ?o . ?s ?q {ref} }} WHERE {{ {{ {ref} ?p ?o }} UNION {{ ?s ?q {ref} }} }}")
+
+
+def rdf_response(iri: str, fmt: Format) -> Response:
+    """The entity's triples serialised as ``fmt``; 404 if there are none."""
+    triples = entity_triples(iri, get_store())
+    if not triples:
+        abort(404, f"The graph says nothing about {iri}")
+    body = ox.serialize(triples, format=fmt.ox, prefixes=PREFIXES if fmt.name in ("turtle", "trig") else None)
+    response = Response(body, mimetype=fmt.media_type)
+    response.headers["Vary"] = "Accept"
+    return response
+
+
+@bp.route("/id/<path:rest>")
+def entity(rest: str):
+    """One entity of the graph, negotiated."""
+    stem, fmt = split_suffix(rest)
+    iri = path_to_iri(stem)
+    if fmt is None:
+        fmt = negotiate(request.accept_mimetypes)
+        if fmt is None:
+            offered = ", ".join([HTML] + [f.media_type for f in GRAPH_FORMATS])
+            return Response(f"Not acceptable: this resource is available as {offered}\n", 406, mimetype="text/plain")
+    if fmt != HTML:
+        return rdf_response(iri, fmt)
+    model = get_entity(iri, get_store())
+    if model is None:
+        abort(404, f"The graph says nothing about {iri}")
+    is_council = any(t.iri == str(SKG.Council) for t in model.types)
+    response = Response(render_template("entities/entity.html", entity=model, stem=stem, page=iri_to_path(iri),
+                                        downloads=[by_name(e, GRAPH_FORMATS) for e in DOWNLOADS],
+                                        is_council=is_council))
+    response.headers["Vary"] = "Accept"
+    return response
