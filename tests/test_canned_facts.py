@@ -43,8 +43,8 @@ def test_01_agreements(real_store):
     cabinet = next(row for row in bury if row.get("url") == BURY_CABINET_URL and "amount" in row)
     assert (cabinet["date"], cabinet["confidence"]) == ("2021-03-25", "high")
     cambridgeshire = [row for row in rows if row["councilLabel"] == "Cambridgeshire"]
-    assert cambridgeshire and all("wave" not in row for row in cambridgeshire)
-    assert rows[-1]["councilLabel"] == "Cambridgeshire"  # unknown wave sorts last
+    assert cambridgeshire and {row["wave"] for row in cambridgeshire} == {"2022-23"}
+    assert all("elimination" in row["waveNote"] for row in cambridgeshire)  # inferred, and says so
     tyneside = next(row for row in rows if row["councilLabel"] == "North Tyneside")
     assert tyneside["wave"] == "2022-23" and "inferred" in tyneside["waveNote"]
 
@@ -100,8 +100,8 @@ def test_08_disagreements(real_store):
 def test_09_agreement_coverage(real_store):
     rows = {row["financialYear"]: row for row in run(real_store, "09-agreement-coverage")}
     counts = {year: (row.get("reported"), row["identified"], row.get("notIdentified")) for year, row in rows.items()}
-    assert counts == {"2020-21": ("5", "5", "0"), "2021-22": ("9", "9", "0"), "2022-23": ("20", "17", "3"),
-                      "2023-24": ("4", "4", "0"), "wave unknown": (None, "1", None)}
-    assert rows["wave unknown"]["councils"] == "Cambridgeshire"
-    assert rows["2022-23"]["waveInferred"] == "3"
+    assert counts == {"2020-21": ("5", "5", "0"), "2021-22": ("9", "9", "0"), "2022-23": ("20", "18", "2"),
+                      "2023-24": ("4", "4", "0")}
+    assert rows["2022-23"]["waveInferred"] == "4"
+    assert "Cambridgeshire (wave inferred)" in rows["2022-23"]["councils"].split(", ")
     assert "Wokingham (wave inferred)" in rows["2022-23"]["councils"].split(", ")

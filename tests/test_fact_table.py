@@ -137,11 +137,19 @@ def test_agreement_rows_name_their_agreement_and_council(real_store):
 
 @pytest.mark.parametrize("council, wave", [
     ("bury", "2020-21"), ("york", "2021-22"), ("rotherham", "2021-22"), ("bath-and-north-east-somerset", "2022-23"),
-    ("wokingham", "2022-23"), ("devon", "2023-24"), ("cambridgeshire", None),
+    ("wokingham", "2022-23"), ("devon", "2023-24"),
 ])
 def test_waves_only_where_a_row_states_them(real_store, council, wave):
     expected = {str(ID[f"wave/{wave}"])} if wave else set()
     assert objects(real_store, ID[f"agreement/{council}"], SKG.wave) == expected
+
+
+def test_cambridgeshire_wave_is_an_inference_by_elimination_with_its_own_claim(real_store):
+    """No row states Cambridgeshire's wave; the DfE page's counts leave only 2022-23, said as a low-confidence claim."""
+    assert objects(real_store, ID["agreement/cambridgeshire"], SKG.wave) == {str(ID["wave/2022-23"])}
+    claim = ID["claim/cambridgeshire-wave-by-elimination"]
+    assert objects(real_store, claim, SKG.confidence) == {str(SKG.LowConfidence)}
+    assert objects(real_store, claim, SKG.agreement) == {str(ID["agreement/cambridgeshire"])}
 
 
 def test_inferred_waves_keep_low_confidence_and_a_note(real_store):
