@@ -150,7 +150,13 @@ def _voices_and_numbers(c, council, agreement, sources, rng, shared) -> list[ox.
     for d in range(rng.randint(1, 3)):
         decision = syn("funding-decision", f"{c}-{d}")
         t += _entity(decision, rng.choice(FUNDING), f"Synthetic funding decision {c}-{d}", sources[0])
-        t += [ox.Triple(decision, n(SKG.agreement), agreement), ox.Triple(decision, n(SKG.issuedBy), shared.department),
+        t += [ox.Triple(decision, A, n(SKG.SourcedFact)), ox.Triple(decision, n(SKG.council), council),
+              ox.Triple(decision, n(SKG.about), council), ox.Triple(decision, n(SKG.agreement), agreement),
+              ox.Triple(decision, n(SKG.factType), shared.fact_types[d]),
+              ox.Triple(decision, n(SKG.statedValue), ox.Literal(f"synthetic funding {rng.randint(1, 99)}m")),
+              ox.Triple(decision, n(SKG.evidenceText), ox.Literal("Synthetic evidence of a funding decision.")),
+              ox.Triple(decision, n(SKG.confidence), n(rng.choice(CONFIDENCE))),
+              ox.Triple(decision, n(SKG.issuedBy), shared.department),
               ox.Triple(decision, n(SKG.financialYear), ox.Literal(f"20{21 + d}-{22 + d}"))]
         t += _money(decision, rng.randrange(1_000_000, 50_000_000, 1000))
     for f in range(6):

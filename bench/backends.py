@@ -1,0 +1,90 @@
+"""The contestants at one size: the store in-process, ``sendkg serve``, Oxigraph server, and the naive Flask+rdflib app."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from graph.remote import load as put_graph
+
+from .servers import BIN, ROOT, Service
+
+ASK = "?query=ASK%7B%7D"
+
+
+def sendkg(build_var: Path, in_memory: bool) -> Service:
+    """``sendkg serve`` over a synthetic build (SENDKG_VAR), from disk or loaded into memory."""
+    name = f"sendkg serve ({'memory' if in_memory else 'disk'})"
+    env = {"SENDKG_VAR": str(build_var), "SENDKG_STORE_IN_MEMORY": "1" if in_memory else "0",
+           "SENDKG_QUERY_TIMEOUT": "120"}
+    return Service(name, [str(BIN / "sendkg"), "serve", "--port", "{port}"], "/sparql" + ASK, env)
+
+
+def oxigraph_disk(location: Path) -> Service:
+    """Oxigraph server, read-only, on a store folder written by ``oxigraph load``."""
+    argv = [str(BIN / "oxigraph"), "serve-read-only", "--location", str(location), "--bind", "127.0.0.1:{port}"]
+    return Service("oxigraph server (disk)", argv, "/query" + ASK)
+
+
+def oxigraph_memory(dump: Path) -> Service:
+    """Oxigraph server in memory, given the graph by a Graph Store Protocol PUT once it listens."""
+    argv = [str(BIN / "oxigraph"), "serve", "--bind", "127.0.0.1:{port}"]
+    return Service("oxigraph server (memory)", argv, "/query" + ASK,
+                   after_start=lambda service: put_graph(service.base + "/store", dump))
+
+
+def naive(dump: Path) -> Service:
+    """A plain Flask app on rdflib's default memory store (bench/naive_app.py)."""
+    argv = [sys.executable, str(ROOT / "bench" / "naive_app.py"), str(dump), "{port}"]
+    return Service("flask + rdflib (memory)", argv, "/sparql" + ASK)
+
+
+def oxigraph_load(dump: Path, location: Path) -> float:
+    """Seconds ``oxigraph load`` takes to write ``dump`` into a new store folder."""
+    started = time.perf_counter()
+    subprocess.run([str(BIN / "oxigraph"), "load", "--location", str(location), "--file", str(dump)],
+                   check=True, capture_output=True)
+    return time.perf_counter() - started
+
+
+def endpoint(service: Service) -> str:
+    """The SPARQL query URL of a service."""
+    return service.base + ("/query" if service.name.startswith("oxigraph") else "/sparql")
+
+
+class Recording:
+    """A store wrapper that notes every query a page runs (to time a page's underlying queries on their own)."""
+
+    def __init__(self, store):
+        self.store = store
+        self.queries: list[str] = []
+
+    def __getattr__(self, name):
+        return getattr(self.store, name)
+
+    def __len__(self) -> int:
+        return len(self.store)
+
+    def query(self, sparql: str, *args, **kwargs):
+        self.queries.append(sparql)
+        return self.store.query(sparql, *args, **kwargs)
+
+    def select(self, sparql: str):
+        self.queries.append(sparql)
+        return self.store.select(sparql)
+
+    def triples(self, sparql: str):
+        self.queries.append(sparql)
+        return self.store.triples(sparql)
+
+
+def page_queries(store, path: str) -> list[str]:
+    """The SPARQL queries the web app runs to render ``path`` on ``store``."""
+    from web import create_app
+    recording = Recording(store)
+    response = create_app({"TESTING": True}, store=recording).test_client().get(path, headers={"Accept": "text/html"})
+    if response.status_code != 200:
+        raise RuntimeError(f"{path} answered {response.status_code} in-process")
+    return recording.queries

@@ -1,0 +1,76 @@
+"""Timing helpers: latency percentiles under a count and time budget, and throughput with N concurrent clients."""
+
+from __future__ import annotations
+
+import statistics
+import threading
+import time
+import urllib.parse
+import urllib.request
+
+ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9"
+
+
+def sparql_over_http(url: str, sparql: str, timeout: float = 120.0) -> bytes:
+    """POST ``sparql`` to a SPARQL endpoint on loopback; the response body (raises on HTTP errors)."""
+    request = urllib.request.Request(url, data=sparql.encode(), method="POST", headers={
+        "Content-Type": "application/sparql-query", "Accept": ACCEPT})
+    with urllib.request.urlopen(request, timeout=timeout) as response:
+        return response.read()
+
+
+def get(url: str, timeout: float = 120.0) -> bytes:
+    """GET ``url`` (HTML pages); the body."""
+    with urllib.request.urlopen(urllib.request.Request(url, headers={"Accept": "text/html"}), timeout=timeout) as response:
+        return response.read()
+
+
+def page_url(base: str, path: str, **params) -> str:
+    """``base + path`` with query parameters."""
+    return f"{base}{path}?{urllib.parse.urlencode(params)}" if params else f"{base}{path}"
+
+
+def percentile(values: list[float], q: float) -> float:
+    """The ``q`` quantile (0..1) by linear interpolation."""
+    if len(values) == 1:
+        return values[0]
+    return statistics.quantiles(values, n=100, method="inclusive")[round(q * 100) - 1]
+
+
+def latency(call, reps: int = 15, budget: float = 6.0, warmup: int = 1) -> dict:
+    """Call ``call()`` up to ``reps`` times within ``budget`` seconds (at least twice); p50/p95 in ms."""
+    for _ in range(warmup):
+        call()
+    times: list[float] = []
+    started = time.perf_counter()
+    while len(times) < reps and (len(times) < 2 or time.perf_counter() - started < budget):
+        t = time.perf_counter()
+        call()
+        times.append((time.perf_counter() - t) * 1000)
+    return {"p50_ms": round(percentile(times, 0.5), 2), "p95_ms": round(percentile(times, 0.95), 2), "n": len(times)}
+
+
+def throughput(call, clients: int, seconds: float = 3.0) -> float:
+    """Requests per second that ``clients`` threads calling ``call()`` back to back complete in ``seconds``."""
+    done = [0] * clients
+    errors: list[BaseException] = []
+    stop = time.perf_counter() + seconds
+
+    def client(i: int) -> None:
+        while time.perf_counter() < stop:
+            try:
+                call()
+            except Exception as error:  # a benchmark counts failures instead of dying; reported below
+                errors.append(error)
+                return
+            done[i] += 1
+
+    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if errors:
+        raise RuntimeError(f"{len(errors)} client(s) failed, first: {errors[0]!r}")
+    return round(sum(done) / (time.perf_counter() - started), 1)

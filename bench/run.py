@@ -1,0 +1,169 @@
+"""The benchmark: sendkg against Oxigraph server and a naive Flask+rdflib app on SYNTHETIC graphs of 10k-1M triples.
+
+    python -m bench.run                      # 10k, 100k, 1M; the naive app only up to 100k
+    python -m bench.run --sizes 10k,100k --naive-max 100k --write-latest
+
+Prints a Markdown table and writes bench/results/<stamp>.json; requests go only to 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import time
+import urllib.error
+from datetime import datetime, timezone
+from pathlib import Path
+
+from graph.queries import canned_queries, read_query
+from graph.store import Store
+from graph.synthetic import parse_size, write_build
+
+from . import backends
+from .measure import get, latency, sparql_over_http, throughput
+from .report import markdown
+from .servers import ROOT
+
+BENCH = ROOT / "bench"
+JOIN_QUERIES = ("findings-on-mandates", "funding-per-council", "latest-inspection", "systemic-failings-quotes",
+                "high-confidence-facts")
+THROUGHPUT_QUERY = "funding-per-council"
+ENTITY, EXPLORE_DEPTH = "council/syn-00001", 2
+
+
+def queries() -> dict[str, str]:
+    """Every canned query plus the benchmark's own join queries, by name."""
+    named = {q.name: q.text for q in canned_queries()}
+    named |= {p.stem: read_query(p, "bench").text for p in sorted((BENCH / "queries").glob("*.rq"))}
+    return named
+
+
+def ensure_build(size: int, folder: Path) -> dict:
+    """A synthetic build of ``size`` under ``folder`` (reused if it is there); its build.json."""
+    info_file = folder / "current" / "build.json"
+    if not info_file.exists() or json.loads(info_file.read_text()).get("requested_size") != size:
+        write_build(folder, size)
+    return json.loads(info_file.read_text())
+
+
+def in_process(build: Path, named: dict, args) -> dict:
+    """Latency of every query on the store opened in this process (the floor), disk and memory."""
+    out = {}
+    for mode, in_memory in (("disk", False), ("memory", True)):
+        started = time.perf_counter()
+        store = Store.open_build(build, in_memory=in_memory)
+        opened = time.perf_counter() - started
+        out[mode] = {"open_s": round(opened, 2), "queries": {
+            name: latency(lambda q=text: list(store.query(q)), args.reps, args.budget) for name, text in named.items()}}
+        out[mode]["pages"] = pages_underlying(store, args)
+        del store
+    return out
+
+
+def pages_underlying(store, args) -> dict:
+    """For the entity and explorer pages: how long their own queries take, run back to back in-process."""
+    result = {}
+    for page, path in page_paths().items():
+        try:
+            recorded = backends.page_queries(store, path)
+        except (RuntimeError, ImportError) as error:
+            result[page] = {"error": str(error)}
+            continue
+        result[page] = latency(lambda: [list(store.query(q)) for q in recorded], args.reps, args.budget)
+        result[page]["queries"] = len(recorded)
+    return result
+
+
+def page_paths() -> dict[str, str]:
+    iri = f"https://w3id.org/sendkg/id/{ENTITY}"
+    return {"entity": f"/id/{ENTITY}", "explorer": f"/explore?focus={iri}&depth={EXPLORE_DEPTH}"}
+
+
+def over_http(service, named: dict, args, naive: bool = False) -> dict:
+    """Cold start, query latency, pages (sendkg only), throughput and peak RSS of one server."""
+    result = {"cold_start_s": round(service.start(), 2)}
+    try:
+        url = backends.endpoint(service)
+        reps, budget = (3, args.budget) if naive else (args.reps, args.budget)
+        result["queries"] = {name: timed_query(url, text, reps, budget, naive) for name, text in named.items()}
+        if service.name.startswith("sendkg"):
+            result["pages"] = {page: latency(lambda p=path: get(service.base + p), args.reps, args.budget)
+                               for page, path in page_paths().items()}
+            result["explorer_nodes"] = len(json.loads(get(service.base + page_paths()["explorer"].replace("/explore?", "/explore.json?")))["nodes"])
+        if result["queries"][THROUGHPUT_QUERY]["p50_ms"] < 1000:
+            text = named[THROUGHPUT_QUERY]
+            result["throughput_rps"] = {str(c): throughput(lambda: sparql_over_http(url, text), c, args.seconds)
+                                        for c in (1, 4, 16)}
+    finally:
+        service.stop()
+    result["peak_rss_mb"] = round(service.peak_rss, 1)
+    return result
+
+
+def timed_query(url: str, text: str, reps: int, budget: float, naive: bool) -> dict:
+    """Latency of one query over HTTP, or the error the server answered (the naive app fails some queries)."""
+    try:
+        return latency(lambda: sparql_over_http(url, text), reps, budget, warmup=0 if naive else 1)
+    except urllib.error.HTTPError as error:
+        return {"error": f"HTTP {error.code}: {error.read(300).decode(errors='replace')}"}
+
+
+def run_size(label: str, args, named: dict) -> dict:
+    """Everything measured at one size."""
+    size = parse_size(label)
+    folder = ROOT / "var" / "bench" / label
+    info = ensure_build(size, folder)
+    build = (folder / "current").resolve()
+    dump = build / "graph.nt"
+    result = {"triples": info["triples"], "build_s": {"sendkg (generate + bulk load)": info["build_seconds"]}}
+    location = folder / "oxigraph-store"
+    shutil.rmtree(location, ignore_errors=True)
+    result["build_s"]["oxigraph load"] = round(backends.oxigraph_load(dump, location), 2)
+    result["in_process"] = in_process(build, named, args)
+    services = [backends.sendkg(folder, False), backends.sendkg(folder, True),
+                backends.oxigraph_disk(location), backends.oxigraph_memory(dump)]
+    if size <= parse_size(args.naive_max):
+        services.append(backends.naive(dump))
+    result["servers"] = {}
+    for service in services:
+        print(f"[{label}] {service.name} ...", flush=True)
+        result["servers"][service.name] = over_http(service, named, args, naive=service.name.startswith("flask"))
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="10k,100k,1M", help="comma-separated sizes (default 10k,100k,1M)")
+    parser.add_argument("--naive-max", default="100k", help="largest size for the naive rdflib app (default 100k: ~30 s load and ~25 s joins at 1M)")
+    parser.add_argument("--reps", type=int, default=12, help="most timed runs per query (default 12)")
+    parser.add_argument("--budget", type=float, default=4.0, help="seconds per query measurement, at least 2 runs (default 4)")
+    parser.add_argument("--seconds", type=float, default=3.0, help="seconds per throughput level (default 3)")
+    parser.add_argument("--write-latest", action="store_true", help="also write bench/LATEST.md")
+    args = parser.parse_args(argv)
+    named, started = queries(), time.perf_counter()
+    results = {"date": datetime.now(timezone.utc).isoformat(timespec="seconds"), "machine": machine(),
+               "settings": vars(args), "sizes": {}}
+    for label in args.sizes.split(","):
+        results["sizes"][label] = run_size(label.strip(), args, named)
+    results["wall_s"] = round(time.perf_counter() - started, 1)
+    (BENCH / "results").mkdir(exist_ok=True)
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
+    (BENCH / "results" / f"{stamp}.json").write_text(json.dumps(results, indent=2))
+    table = markdown(results)
+    print(table)
+    if args.write_latest:
+        (BENCH / "LATEST.md").write_text(table)
+    return 0
+
+
+def machine() -> str:
+    cpu = next((l.split(":", 1)[1].strip() for l in Path("/proc/cpuinfo").read_text().splitlines() if l.startswith("model name")), "?")
+    mem = int(Path("/proc/meminfo").read_text().split()[1]) // 1024 // 1024
+    return f"{os.cpu_count()} cores, {cpu}, {mem} GiB RAM, {platform.system()} {platform.release()}, Python {platform.python_version()}"
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
