@@ -38,6 +38,10 @@ class QueryRefused(QueryError):
     """The query asks for something this endpoint never does (update, SERVICE)."""
 
 
+class QueryUnsupported(QueryError):
+    """A well-formed request this store cannot honour (the protocol dataset on a remote store)."""
+
+
 class NotAcceptable(QueryError):
     """No format the client accepts can carry this kind of result."""
 
@@ -192,7 +196,7 @@ class ThreadExecutor:
         """Run ``job`` on the store; the protocol dataset cannot be passed on, so it is refused."""
         check(job)
         if job.default_graphs is not None or job.named_graphs is not None:
-            raise QueryRefused("default-graph-uri / named-graph-uri are not supported with a remote store")
+            raise QueryUnsupported("default-graph-uri / named-graph-uri are not supported with a remote store")
         from .remote import RemoteStoreError
         try:
             return package(self.store.query(job.sparql), job)

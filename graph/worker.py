@@ -21,7 +21,7 @@ from .namespace import PREFIXES
 
 @dataclass(frozen=True)
 class Job:
-    """A query to run: text, protocol dataset (IRIs or None), the negotiated format names and the row cap."""
+    """A query to run: text, negotiated format names, row cap, protocol dataset (IRIs or None), base IRI."""
 
     sparql: str
     result_format: str | None = "json"
@@ -29,6 +29,7 @@ class Job:
     row_limit: int = 0
     default_graphs: tuple[str, ...] | None = None
     named_graphs: tuple[str, ...] | None = None
+    base_iri: str | None = None
 
 
 @dataclass(frozen=True)
@@ -132,9 +133,9 @@ def package(result, job: Job) -> Answer:
     return triples_answer(result, job.graph_format, job.row_limit)
 
 
-def dataset_options(job: Job) -> dict:
-    """pyoxigraph ``query`` arguments for the protocol dataset (default-graph-uri / named-graph-uri)."""
-    options = {}
+def query_options(job: Job) -> dict:
+    """pyoxigraph ``query`` arguments: base IRI and protocol dataset (default-graph-uri / named-graph-uri)."""
+    options = {"base_iri": job.base_iri} if job.base_iri else {}
     if job.default_graphs is not None:
         options["default_graph"] = [ox.NamedNode(iri) for iri in job.default_graphs]
     if job.named_graphs is not None:
@@ -145,7 +146,7 @@ def dataset_options(job: Job) -> dict:
 def run_local(store, job: Job) -> tuple:
     """Run ``job`` on an embedded ``Store``; a reply tuple ``("ok", Answer)`` or ``("error", kind, message)``."""
     try:
-        result = store.inner.query(job.sparql, **dataset_options(job))
+        result = store.inner.query(job.sparql, **query_options(job))
         return ("ok", package(result, job))
     except SyntaxError as error:
         return ("error", "syntax", str(error))

@@ -16,26 +16,30 @@ from web.executors import close_executor
 from web.serve import make_server
 
 
-def stop(server) -> None:
-    """Stop a running waitress server: close every channel (ends its loop), then its worker threads."""
+def close_everything(server) -> None:
+    """Close every channel of ``server`` (run in its loop thread, so no socket closes under a select)."""
+    for channel in list(server._map.values()):
+        channel.handle_close()
+
+
+def stop(server, thread: threading.Thread) -> None:
+    """Stop a running waitress server: its loop closes every channel and ends, then its request threads stop."""
     server.logger.setLevel(logging.FATAL)
-    while server._map:
-        for channel in list(server._map.values()):
-            channel.handle_close()
+    server.trigger.pull_trigger(lambda: close_everything(server))
+    thread.join(10)
     server.task_dispatcher.shutdown()
 
 
 @contextmanager
 def serving(app):
     """Serve ``app`` on a free loopback port for the duration of the block; yields the base URL (no slash)."""
-    server = make_server(app, "127.0.0.1", 0)
+    server = make_server(app, "127.0.0.1", 0, asyncore_loop_timeout=0.05)
     thread = threading.Thread(target=server.run, daemon=True, name="live-server")
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.effective_port}"
     finally:
-        stop(server)
-        thread.join(10)
+        stop(server, thread)
         close_executor(app)
 
 

@@ -8,6 +8,7 @@ is opened and the query workers started before the URL is printed, so a missing 
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import threading
 from pathlib import Path
@@ -43,9 +44,9 @@ def prepare(app: Flask) -> None:
         threading.Thread(target=executor.warm, daemon=True, name="warm-workers").start()
 
 
-def make_server(app: Flask, host: str, port: int):
+def make_server(app: Flask, host: str, port: int, **options):
     """A waitress server for ``app`` bound to ``host``:``port`` (0: any free port), not yet running."""
-    return create_server(app, host=host, port=port, threads=app.config["SERVER_THREADS"], ident="sendkg")
+    return create_server(app, host=host, port=port, threads=app.config["SERVER_THREADS"], ident="sendkg", **options)
 
 
 def urls(server) -> list[str]:
@@ -64,6 +65,7 @@ def run(args) -> int:
         print(f"sendkg: {error}", file=sys.stderr)
         return 1
     server = make_server(app, args.host, args.port)
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))  # stop cleanly: workers are killed below
     for url in urls(server):
         print(f"sendkg serving {url} (SPARQL endpoint {url}sparql)", flush=True)
     if app.config.get("PUBLIC_BASE_URL"):
@@ -71,7 +73,8 @@ def run(args) -> int:
     try:
         server.run()
     except KeyboardInterrupt:
-        print("sendkg: stopped", file=sys.stderr)
+        pass
     finally:
         close_executor(app)
+        print("sendkg: stopped", file=sys.stderr)
     return 0

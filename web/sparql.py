@@ -16,7 +16,7 @@ from graph.sparqlscan import scan
 from graph.worker import Job
 
 from . import conneg, cors, protocol
-from .describe import rdf_bytes, service_description, statistics
+from .describe import public_url, rdf_bytes, service_description, statistics
 from .executors import get_executor, init_executor
 from .stores import get_store
 
@@ -27,7 +27,7 @@ bp.record_once(lambda state: init_executor(state.app))
 DEFAULT_RESULTS = by_name("json", RESULT_FORMATS)
 DEFAULT_GRAPH = by_name("turtle", GRAPH_FORMATS)
 QUERY_PAGE = "/query"
-STATUS = {ex.QuerySyntaxError: 400, ex.QueryRefused: 403, ex.NotAcceptable: 406, ex.QueryTimeout: 503,
+STATUS = {ex.QuerySyntaxError: 400, ex.QueryUnsupported: 400, ex.QueryRefused: 403, ex.NotAcceptable: 406, ex.QueryTimeout: 503,
           ex.ServerBusy: 503, ex.QueryFailed: 500}
 
 
@@ -48,7 +48,7 @@ def protocol_error(error: protocol.ProtocolError) -> Response:
 def query_error(error: ex.QueryError) -> Response:
     """A query that could not be answered: syntax 400, refused 403, 406, time limit / busy 503, failure 500."""
     status = STATUS[type(error)]
-    prefix = "Query syntax error: " if status == 400 else ""
+    prefix = "Query syntax error: " if isinstance(error, ex.QuerySyntaxError) else ""
     response = plain(prefix + str(error), status)
     if isinstance(error, ex.ServerBusy):
         response.headers["Retry-After"] = "1"
@@ -91,7 +91,7 @@ def run_query(query: protocol.QueryRequest) -> Response:
     found = scan(query.query)
     result_format, graph_format = formats_for(found.form)
     job = Job(query.query, result_format, graph_format, current_app.config["ROW_LIMIT"] or 0,
-              query.default_graphs, query.named_graphs)
+              query.default_graphs, query.named_graphs, base_iri=public_url("/sparql"))
     return answer_response(get_executor().run(job))
 
 
