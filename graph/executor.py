@@ -58,6 +58,10 @@ class QueryFailed(QueryError):
     """The query parsed but its evaluation failed (or its worker died)."""
 
 
+class UpstreamFailed(QueryError):
+    """The remote SPARQL server behind this endpoint failed, or did not answer in time."""
+
+
 ERRORS = {"syntax": QuerySyntaxError, "not-acceptable": NotAcceptable, "failed": QueryFailed}
 
 
@@ -204,7 +208,9 @@ class ThreadExecutor:
             raise QuerySyntaxError(str(error)) from None
         except NoFormat as error:
             raise NotAcceptable(str(error)) from None
-        except (RemoteStoreError, OSError, RuntimeError, ValueError) as error:
+        except RemoteStoreError as error:
+            raise UpstreamFailed(str(error)) from None
+        except (OSError, RuntimeError, ValueError) as error:
             raise QueryFailed(str(error)) from None
 
     def close(self) -> None:

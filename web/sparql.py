@@ -27,8 +27,8 @@ bp.record_once(lambda state: init_executor(state.app))
 DEFAULT_RESULTS = by_name("json", RESULT_FORMATS)
 DEFAULT_GRAPH = by_name("turtle", GRAPH_FORMATS)
 QUERY_PAGE = "/query"
-STATUS = {ex.QuerySyntaxError: 400, ex.QueryUnsupported: 400, ex.QueryRefused: 403, ex.NotAcceptable: 406, ex.QueryTimeout: 503,
-          ex.ServerBusy: 503, ex.QueryFailed: 500}
+STATUS = {ex.QuerySyntaxError: 400, ex.QueryUnsupported: 400, ex.QueryRefused: 403, ex.NotAcceptable: 406,
+          ex.QueryTimeout: 503, ex.ServerBusy: 503, ex.QueryFailed: 500, ex.UpstreamFailed: 502}
 
 
 def plain(message: str, status: int) -> Response:
@@ -46,7 +46,7 @@ def protocol_error(error: protocol.ProtocolError) -> Response:
 
 @bp.errorhandler(ex.QueryError)
 def query_error(error: ex.QueryError) -> Response:
-    """A query that could not be answered: syntax 400, refused 403, 406, time limit / busy 503, failure 500."""
+    """A query that could not be answered: syntax 400, refused 403, 406, time limit / busy 503, failure 500/502."""
     status = STATUS[type(error)]
     prefix = "Query syntax error: " if isinstance(error, ex.QuerySyntaxError) else ""
     response = plain(prefix + str(error), status)
