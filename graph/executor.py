@@ -114,7 +114,12 @@ class Worker:
     def ask(self, job: Job, timeout: float) -> tuple:
         """Send ``job``; the reply, or ``QueryTimeout`` (worker killed) / ``QueryFailed`` (worker died)."""
         self.ensure()
-        self.to_worker.send(job)
+        try:
+            self.to_worker.send(job)
+        except OSError:  # the process died while idle (killed from outside): start another, once
+            self.kill()
+            self.ensure()
+            self.to_worker.send(job)
         if not self.from_worker.poll(timeout):
             self.kill()
             raise QueryTimeout(f"query exceeded the {timeout:g} s time limit and was stopped")

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
+import signal
 
 import pyoxigraph as ox
 import pytest
@@ -14,7 +16,7 @@ from rdflib.compare import isomorphic
 from graph.namespace import FORMATS, ID, RDFS, SD, VOID
 from graph.store import Store
 from web import create_app
-from web.executors import close_executor
+from web.executors import close_executor, get_executor
 
 COUNCIL = ID["council/testshire"]
 LABEL_QUERY = f"SELECT ?label WHERE {{ <{COUNCIL}> <{RDFS.label}> ?label }}"
@@ -207,6 +209,25 @@ def test_browsers_are_sent_to_the_query_page(client):
     response = client.get("/sparql", headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
     assert response.status_code == 303
     assert response.headers["Location"].endswith("/query")
+
+
+def test_empty_query_is_400(client):
+    assert client.get("/sparql?query=").status_code == 400
+
+
+def test_oversized_body_is_413(client):
+    response = client.post("/sparql", data=b"#" * (2 * 1024 * 1024) + b"\nASK {}", content_type=DIRECT)
+    assert response.status_code == 413
+
+
+def test_a_worker_killed_from_outside_is_replaced(app, client):
+    assert labels(client.get("/sparql", query_string={"query": LABEL_QUERY})) == ["Testshire"]
+    with app.app_context():
+        executor = get_executor()
+        (pid,) = executor.pids()
+        os.kill(pid, signal.SIGKILL)
+        executor.workers[0].process.wait()
+    assert labels(client.get("/sparql", query_string={"query": LABEL_QUERY})) == ["Testshire"]
 
 
 def test_post_without_query_is_400(client):
