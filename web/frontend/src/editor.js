@@ -62,19 +62,28 @@ function source(state) {
   };
 }
 
-export function createEditor(parent, options) {
+// The editor lives in a shadow root so CodeMirror's styles go in as constructed (adopted) style sheets, which
+// the page's Content-Security-Policy (style-src 'self', no 'unsafe-inline') allows; a <style> tag it would not.
+export function createEditor(host, options) {
+  const shadow = host.attachShadow({ mode: "open" });
+  const parent = document.createElement("div");
+  shadow.append(parent);
   const state = { prefixes: options.prefixes || {}, terms: null };
   const run = () => { options.onRun(); return true; };
   const language = StreamLanguage.define(sparql);
   const view = new EditorView({
     doc: options.doc || "",
     parent,
+    root: shadow,
     extensions: [
       Prec.highest(keymap.of([{ key: "Mod-Enter", run }, { key: "Ctrl-Enter", run }])),
       basicSetup,
       language,
       language.data.of({ autocomplete: source(state) }),
       EditorView.lineWrapping,
+      EditorView.theme({ "&": { minHeight: "16rem", maxHeight: "60vh", fontSize: "14px", backgroundColor: "#fff" },
+        ".cm-scroller": { overflow: "auto", fontFamily: "ui-monospace, 'DejaVu Sans Mono', monospace" },
+        "&.cm-focused": { outline: "3px solid #ffbf47" } }),
       EditorView.contentAttributes.of({ "aria-label": "SPARQL query editor. Press Control+Enter to run." }),
     ],
   });

@@ -55,8 +55,13 @@
     const box = $("error");
     box.replaceChildren();
     box.hidden = false;
-    const timeout = status === 503 || status === 504 || status === 408 || /time ?limit|timed? ?out|took longer/i.test(text);
-    box.append(el("strong", timeout ? "The query took too long and was stopped." : status === 400 ? "The query has a mistake." : "The query failed (" + status + ")."));
+    const timeout = status === 504 || status === 408 || /time ?limit|timed? ?out/i.test(text);
+    const headline = timeout ? "The query took too long and was stopped. Try a LIMIT, or fewer or more specific patterns."
+      : status === 400 ? "The query has a mistake."
+      : status === 503 ? "The server is busy: try again in a moment."
+      : status === 403 ? "This endpoint only reads: the query was refused."
+      : "The query failed (" + (status || "no answer") + ").";
+    box.append(el("strong", headline));
     box.append(el("pre", text));
     const where = text.match(/(?:line|at)\s*(\d+)[:,]\s*(?:column\s*)?(\d+)/i);
     if (where) {
@@ -106,13 +111,16 @@
     });
   }
 
+  let truncated = false;
+
   function showSelect(data, elapsed) {
     const results = $("results");
     if (data.boolean !== undefined) {
       results.append(el("p", "Answer: " + (data.boolean ? "yes (true)" : "no (false)"), "answer"));
     } else {
       const rows = data.results.bindings;
-      $("status").textContent = rows.length + " result" + (rows.length === 1 ? "" : "s") + " in " + elapsed + " ms.";
+      $("status").textContent = rows.length + " result" + (rows.length === 1 ? "" : "s") + " in " + elapsed + " ms."
+        + (truncated ? " Only the first " + rows.length + " rows are shown: the endpoint caps results." : "");
       results.append(table(data.head.vars, rows));
     }
   }
@@ -144,6 +152,7 @@
     const started = performance.now();
     return send(query, accept).then((response) => response.text().then((text) => {
       const elapsed = Math.round(performance.now() - started);
+      truncated = response.headers.get("X-SPARQL-Truncated") === "true";
       if (!response.ok) { $("status").textContent = ""; showError(response.status, text); return; }
       last = { query, kind };
       $("downloads").hidden = false;
