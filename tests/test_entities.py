@@ -99,3 +99,42 @@ def test_split_suffix(rest, stem, extension):
 def test_real_bury_page(client):
     html = client.get("/id/council/bury").get_data(as_text=True)
     assert "<h1>Bury</h1>" in html and 'href="/mandates/bury"' in html
+
+
+@pytest.mark.parametrize("iri,path", [
+    ("https://w3id.org/sendkg/id/council/bury", "/id/council/bury"),
+    ("https://w3id.org/sendkg/ontology#Council", "/ontology#Council"),
+    ("https://w3id.org/sendkg/id/", None), ("https://example.org/x", None),
+])
+def test_one_mapping_from_iris_to_paths(iri, path):
+    from web.links import iri_to_path, path_to_iri
+    assert iri_to_path(iri) == path
+    if path and path.startswith("/id/"):
+        assert path_to_iri(path[len("/id/"):]) == iri
+
+
+@pytest.mark.parametrize("url,safe", [
+    ("https://example.org/a", "https://example.org/a"), ("http://x.org", "http://x.org"),
+    ("javascript:alert(1)", None), (" JavaScript:alert(1)", None), ("data:text/html,x", None), ("//evil.org", None),
+])
+def test_only_web_addresses_become_links(url, safe):
+    from web.links import safe_href
+    assert safe_href(url) == safe
+
+
+@pytest.mark.parametrize("value,datatype,prop,text", [
+    ("12500000.0", "decimal", "amount", "£12.5m (£12,500,000)"), ("250000", "decimal", "amount", "£250,000"),
+    ("3780514", "integer", "capitalAmount", "£3.78m (£3,780,514)"), ("18.50", "decimal", "quantity", "18.5"),
+    ("2024-05-09", "date", None, "9 May 2024"), ("2024-05", "gYearMonth", None, "May 2024"),
+    ("2024-13-40", "date", None, "2024-13-40"), ("2020-21", "string", "financialYear", "2020-21"),
+])
+def test_literals_are_formatted_for_people(value, datatype, prop, text):
+    from graph.namespace import SKG, XSD
+    from web.formatting import format_literal
+    assert format_literal(value, str(XSD[datatype]), str(SKG[prop]) if prop else None)[0] == text
+
+
+def test_canonical_link_uses_public_base_url(web_store):
+    from web import create_app
+    client = create_app({"TESTING": True, "PUBLIC_BASE_URL": "https://sendkg.example/"}, store=web_store).test_client()
+    assert '<link rel="canonical" href="https://sendkg.example/id/council/testshire">' in client.get("/id/council/testshire").get_data(as_text=True)

@@ -175,3 +175,29 @@ def test_vendored_drawing_library_is_served_locally(web_client):
 def test_editor_bundle_is_committed_with_its_lockfile():
     assert (ROOT / "web" / "static" / "vendor" / "editor" / "editor.bundle.js").stat().st_size > 100_000
     assert (ROOT / "web" / "frontend" / "package-lock.json").exists()
+
+
+class CountingStore:
+    """A store that counts the SPARQL queries run through it."""
+
+    def __init__(self, inner):
+        self.inner, self.count = inner, 0
+
+    def select(self, sparql):
+        self.count += 1
+        return self.inner.select(sparql)
+
+    def triples(self, sparql):
+        self.count += 1
+        return self.inner.triples(sparql)
+
+
+@pytest.mark.parametrize("path,most", [
+    ("/", 3), ("/id/agreement/testshire", 4), ("/explore.json?focus=https://w3id.org/sendkg/id/council/testshire&depth=2", 2),
+    ("/mandates/testshire", 4), ("/search?q=testshire", 2), ("/ontology", 2), ("/query/terms.json", 2),
+])
+def test_pages_run_a_handful_of_queries_not_one_per_row(web_store, path, most):
+    from web import create_app
+    counting = CountingStore(web_store)
+    assert create_app({"TESTING": True}, store=counting).test_client().get(path).status_code == 200
+    assert 0 < counting.count <= most

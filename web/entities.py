@@ -11,7 +11,7 @@ from flask import Blueprint, Response, abort, render_template, request
 from graph.formats import GRAPH_FORMATS, Format, by_name
 from graph.namespace import PREFIXES, SKG
 
-from .links import iri_to_path, path_to_iri
+from .links import iri_to_path, path_to_iri, public_url
 from .model import get_entity
 from .sparql_text import iri_ref
 from .stores import get_store
@@ -73,7 +73,7 @@ def entity(rest: str):
     if model is None:
         abort(404, f"The graph says nothing about {iri}")
     is_council = any(t.iri == str(SKG.Council) for t in model.types)
-    response = Response(render_template("entities/entity.html", entity=model, stem=stem, page=iri_to_path(iri),
+    response = Response(render_template("entities/entity.html", entity=model, stem=stem, page=iri_to_path(iri), canonical=public_url(iri),
                                         downloads=[by_name(e, GRAPH_FORMATS) for e in DOWNLOADS],
                                         is_council=is_council))
     response.headers["Vary"] = "Accept"
