@@ -23,11 +23,11 @@ def close_everything(server) -> None:
 
 
 def stop(server, thread: threading.Thread) -> None:
-    """Stop a running waitress server: its loop closes every channel and ends, then its request threads stop."""
+    """Stop a running waitress server: request threads first (so none pulls a closed trigger), then its loop."""
     server.logger.setLevel(logging.FATAL)
+    server.task_dispatcher.shutdown(cancel_pending=True, timeout=10)
     server.trigger.pull_trigger(lambda: close_everything(server))
     thread.join(10)
-    server.task_dispatcher.shutdown()
 
 
 @contextmanager
