@@ -201,3 +201,26 @@ def test_pages_run_a_handful_of_queries_not_one_per_row(web_store, path, most):
     counting = CountingStore(web_store)
     assert create_app({"TESTING": True}, store=counting).test_client().get(path).status_code == 200
     assert 0 < counting.count <= most
+
+
+@pytest.mark.parametrize("accept,rdflib_format", [("text/turtle", "turtle"), ("application/ld+json", "json-ld"), ("application/n-triples", "nt")])
+def test_ontology_iri_negotiates_the_ontology_document(client, accept, rdflib_format):
+    from rdflib import Graph
+    from rdflib.namespace import OWL, RDF
+    from graph.namespace import ONTOLOGY_IRI
+    from graph.paths import ONTOLOGY_FILE
+    response = client.get("/ontology", headers={"Accept": accept})
+    assert response.status_code == 200 and response.mimetype == accept and "Accept" in response.headers["Vary"]
+    served = Graph().parse(data=response.data, format=rdflib_format)
+    assert (ONTOLOGY_IRI, RDF.type, OWL.Ontology) in served
+    assert len(served) == len(Graph().parse(ONTOLOGY_FILE))
+
+
+def test_ontology_by_suffix_and_unknown_suffix(client):
+    assert client.get("/ontology.ttl").mimetype == "text/turtle"
+    assert client.get("/ontology.docx").status_code == 404
+
+
+def test_ontology_page_is_html_for_browsers_and_406_for_the_unservable(client):
+    assert client.get("/ontology", headers={"Accept": "text/html,*/*;q=0.8"}).mimetype == "text/html"
+    assert client.get("/ontology", headers={"Accept": "image/png"}).status_code == 406

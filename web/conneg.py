@@ -13,7 +13,7 @@ from __future__ import annotations
 from werkzeug.datastructures import MIMEAccept
 from werkzeug.http import parse_accept_header
 
-from graph.formats import ALIASES, Format, by_media_type, by_name
+from graph.formats import ALIASES, GRAPH_FORMATS, Format, by_media_type, by_name
 
 FORMAT_PARAMETERS = ("format", "output", "results")
 # Short names clients put in those parameters that are not a format's own name or extension.
@@ -75,6 +75,16 @@ def choose(args, accept: str | None, table: tuple[Format, ...], default: Format)
     """A format parameter in ``args`` if it names one of ``table``, else what ``accept`` negotiates."""
     values = [v for name in FORMAT_PARAMETERS for v in args.getlist(name)]
     return from_parameter(values, table) or negotiate(accept, table, default)
+
+
+HTML = Format("html", "text/html", "html", None, "HTML page")
+PAGE_FORMATS: tuple[Format, ...] = (HTML,) + GRAPH_FORMATS
+"""What a page URL offers: HTML for people first (the default), then every RDF graph format."""
+
+
+def negotiate_page(accept: str | None) -> Format | None:
+    """HTML or the RDF format ``accept`` prefers for a page that is also RDF (entities, the ontology); None: 406."""
+    return negotiate(accept, PAGE_FORMATS, HTML)
 
 
 def prefers_html(accept: str | None, table: tuple[Format, ...]) -> bool:

@@ -11,6 +11,7 @@ from flask import Blueprint, Response, abort, render_template, request
 from graph.formats import GRAPH_FORMATS, Format, by_name
 from graph.namespace import PREFIXES, SKG
 
+from .conneg import HTML, PAGE_FORMATS, negotiate_page
 from .links import iri_to_path, path_to_iri, public_url
 from .model import get_entity
 from .sparql_text import iri_ref
@@ -18,19 +19,7 @@ from .stores import get_store
 
 bp = Blueprint("entities", __name__)
 
-HTML = "text/html"
 DOWNLOADS = ("ttl", "jsonld", "nt")
-
-
-def negotiate(accept) -> str | Format | None:
-    """``"text/html"`` or the graph format the Accept header prefers; None when it accepts none of them."""
-    if not accept:
-        return HTML
-    offered = [HTML, "application/xhtml+xml"] + [f.media_type for f in GRAPH_FORMATS]
-    best = accept.best_match(offered)
-    if best in (HTML, "application/xhtml+xml"):
-        return HTML
-    return next((f for f in GRAPH_FORMATS if f.media_type == best), None)
 
 
 def split_suffix(rest: str) -> tuple[str, Format | None]:
@@ -57,16 +46,21 @@ def rdf_response(iri: str, fmt: Format) -> Response:
     return response
 
 
+def not_acceptable() -> Response:
+    """406, listing what the page offers."""
+    offered = ", ".join(f.media_type for f in PAGE_FORMATS)
+    return Response(f"Not acceptable: this resource is available as {offered}\n", 406, mimetype="text/plain")
+
+
 @bp.route("/id/<path:rest>")
 def entity(rest: str):
     """One entity of the graph, negotiated."""
     stem, fmt = split_suffix(rest)
     iri = path_to_iri(stem)
     if fmt is None:
-        fmt = negotiate(request.accept_mimetypes)
+        fmt = negotiate_page(request.headers.get("Accept"))
         if fmt is None:
-            offered = ", ".join([HTML] + [f.media_type for f in GRAPH_FORMATS])
-            return Response(f"Not acceptable: this resource is available as {offered}\n", 406, mimetype="text/plain")
+            return not_acceptable()
     if fmt != HTML:
         return rdf_response(iri, fmt)
     model = get_entity(iri, get_store())

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, jsonify, render_template
+import pyoxigraph as ox
+from flask import Blueprint, Response, abort, jsonify, render_template, request
 
-from graph.namespace import SKG
+from graph.formats import GRAPH_FORMATS, Format, by_name
+from graph.namespace import PREFIXES, SKG
+from graph.paths import ONTOLOGY_FILE
 from graph.queries import canned_queries
 
+from .conneg import HTML, negotiate_page
+from .entities import not_acceptable
 from .overview import get_home, get_ontology
 from .stores import get_store
 
@@ -38,8 +43,33 @@ def home_json():
 
 @bp.route("/ontology")
 def ontology():
-    """Every class and property of the ontology, with how often the data uses it."""
-    return render_template("pages/ontology.html", terms=get_ontology(get_store()), namespace=str(SKG._NS))
+    """Every class and property of the ontology with how often the data uses it; or the ontology as RDF by Accept."""
+    fmt = negotiate_page(request.headers.get("Accept"))
+    if fmt is None:
+        return not_acceptable()
+    if fmt is not HTML:
+        return ontology_rdf(fmt)
+    response = Response(render_template("pages/ontology.html", terms=get_ontology(get_store()), namespace=str(SKG._NS)))
+    response.headers["Vary"] = "Accept"
+    return response
+
+
+@bp.route("/ontology.<extension>")
+def ontology_file(extension: str):
+    """The ontology document in the format named by its extension (``/ontology.ttl``, ``.jsonld``, ``.nt``, ...)."""
+    fmt = by_name(extension, GRAPH_FORMATS)
+    if fmt is None or fmt.extension != extension:
+        abort(404, f"No ontology format with extension .{extension}")
+    return ontology_rdf(fmt)
+
+
+def ontology_rdf(fmt: Format) -> Response:
+    """``ontology/sendkg.ttl`` re-serialised as ``fmt`` (the document https://w3id.org/sendkg/ontology names)."""
+    triples = ox.parse(path=str(ONTOLOGY_FILE), format=ox.RdfFormat.TURTLE)
+    body = ox.serialize(triples, format=fmt.ox, prefixes=PREFIXES if fmt.name in ("turtle", "trig") else None)
+    response = Response(body, mimetype=fmt.media_type)
+    response.headers["Vary"] = "Accept"
+    return response
 
 
 @bp.route("/ontology.json")
