@@ -138,3 +138,12 @@ def test_canonical_link_uses_public_base_url(web_store):
     from web import create_app
     client = create_app({"TESTING": True, "PUBLIC_BASE_URL": "https://sendkg.example/"}, store=web_store).test_client()
     assert '<link rel="canonical" href="https://sendkg.example/id/council/testshire">' in client.get("/id/council/testshire").get_data(as_text=True)
+
+
+def test_external_iris_link_out_and_unsafe_ones_do_not(client):
+    """An ONS statistical geography is a link to the ONS IRI; nothing else gains an href."""
+    page = client.get("/id/council/bury").get_data(as_text=True)
+    assert 'href="http://statistics.data.gov.uk/id/statistical-geography/E08000002"' in page
+    from web.model import Node
+    assert Node("javascript:alert(1)", "x").external_href is None
+    assert Node("_:b0", "x").external_href is None

@@ -13,7 +13,7 @@ import pyoxigraph as ox
 from graph.namespace import PREFIXES, PROV, RDF, RDFS, SKG
 
 from .formatting import format_literal
-from .links import iri_to_path, known_label
+from .links import iri_to_path, known_label, safe_href
 from .sparql_text import iri_ref, prefix_lines, values_block
 
 INCOMING_LIMIT = 300
@@ -33,6 +33,11 @@ class Node:
     @property
     def is_blank(self) -> bool:
         return self.iri.startswith("_:")
+
+    @property
+    def external_href(self) -> str | None:
+        """For an IRI this app does not serve (e.g. an ONS statistical geography): a safe http(s) link to it."""
+        return None if self.path or self.is_blank else safe_href(self.iri)
 
 
 @dataclass(frozen=True)
