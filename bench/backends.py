@@ -14,23 +14,24 @@ from .servers import BIN, ROOT, Service
 ASK = "?query=ASK%7B%7D"
 
 
-def sendkg(build_var: Path, in_memory: bool) -> Service:
+def sendkg(build_var: Path, in_memory: bool, cap: float) -> Service:
     """``sendkg serve`` over a synthetic build (SENDKG_VAR), from disk or loaded into memory."""
     name = f"sendkg serve ({'memory' if in_memory else 'disk'})"
     env = {"SENDKG_VAR": str(build_var), "SENDKG_STORE_IN_MEMORY": "1" if in_memory else "0",
-           "SENDKG_QUERY_TIMEOUT": "120"}
+           "SENDKG_QUERY_TIMEOUT": str(cap)}
     return Service(name, [str(BIN / "sendkg"), "serve", "--port", "{port}"], "/sparql" + ASK, env)
 
 
-def oxigraph_disk(location: Path) -> Service:
+def oxigraph_disk(location: Path, cap: float) -> Service:
     """Oxigraph server, read-only, on a store folder written by ``oxigraph load``."""
-    argv = [str(BIN / "oxigraph"), "serve-read-only", "--location", str(location), "--bind", "127.0.0.1:{port}"]
+    argv = [str(BIN / "oxigraph"), "serve-read-only", "--location", str(location), "--bind", "127.0.0.1:{port}",
+            "--timeout-s", str(int(cap))]
     return Service("oxigraph server (disk)", argv, "/query" + ASK)
 
 
-def oxigraph_memory(dump: Path) -> Service:
+def oxigraph_memory(dump: Path, cap: float) -> Service:
     """Oxigraph server in memory, given the graph by a Graph Store Protocol PUT once it listens."""
-    argv = [str(BIN / "oxigraph"), "serve", "--bind", "127.0.0.1:{port}"]
+    argv = [str(BIN / "oxigraph"), "serve", "--bind", "127.0.0.1:{port}", "--timeout-s", str(int(cap))]
     return Service("oxigraph server (memory)", argv, "/query" + ASK,
                    after_start=lambda service: put_graph(service.base + "/store", dump))
 

@@ -23,6 +23,7 @@ from graph.store import Store
 from graph.synthetic import parse_size, write_build
 
 from . import backends
+from .inproc import Floor
 from .measure import get, latency, sparql_over_http, throughput
 from .report import markdown
 from .servers import ROOT
@@ -50,31 +51,17 @@ def ensure_build(size: int, folder: Path) -> dict:
 
 
 def in_process(build: Path, named: dict, args) -> dict:
-    """Latency of every query on the store opened in this process (the floor), disk and memory."""
+    """Latency of every query and page's queries on the store opened in a child process (the floor), disk and memory."""
     out = {}
     for mode, in_memory in (("disk", False), ("memory", True)):
-        started = time.perf_counter()
-        store = Store.open_build(build, in_memory=in_memory)
-        opened = time.perf_counter() - started
-        out[mode] = {"open_s": round(opened, 2), "queries": {
-            name: latency(lambda q=text: list(store.query(q)), args.reps, args.budget) for name, text in named.items()}}
-        out[mode]["pages"] = pages_underlying(store, args)
-        del store
-    return out
-
-
-def pages_underlying(store, args) -> dict:
-    """For the entity and explorer pages: how long their own queries take, run back to back in-process."""
-    result = {}
-    for page, path in page_paths().items():
+        floor = Floor(build, in_memory, args.reps, args.budget, args.cap)
         try:
-            recorded = backends.page_queries(store, path)
-        except (RuntimeError, ImportError) as error:
-            result[page] = {"error": str(error)}
-            continue
-        result[page] = latency(lambda: [list(store.query(q)) for q in recorded], args.reps, args.budget)
-        result[page]["queries"] = len(recorded)
-    return result
+            out[mode] = {"queries": {name: floor.ask("query", text) for name, text in named.items()},
+                         "pages": {page: floor.ask("page", path) for page, path in page_paths().items()}}
+            out[mode]["open_s"] = floor.open_s
+        finally:
+            floor.stop()
+    return out
 
 
 def page_paths() -> dict[str, str]:
@@ -88,9 +75,9 @@ def over_http(service, named: dict, args, naive: bool = False) -> dict:
     try:
         url = backends.endpoint(service)
         reps, budget = (3, args.budget) if naive else (args.reps, args.budget)
-        result["queries"] = {name: timed_query(url, text, reps, budget, naive) for name, text in named.items()}
+        result["queries"] = {name: timed_query(url, text, reps, budget, naive, args.cap) for name, text in named.items()}
         if service.name.startswith("sendkg"):
-            result["pages"] = {page: latency(lambda p=path: get(service.base + p), args.reps, args.budget)
+            result["pages"] = {page: latency(lambda p=path: get(service.base + p, args.cap), args.reps, args.budget)
                                for page, path in page_paths().items()}
             result["explorer_nodes"] = len(json.loads(get(service.base + page_paths()["explorer"].replace("/explore?", "/explore.json?")))["nodes"])
         if result["queries"][THROUGHPUT_QUERY]["p50_ms"] < 1000:
@@ -103,12 +90,16 @@ def over_http(service, named: dict, args, naive: bool = False) -> dict:
     return result
 
 
-def timed_query(url: str, text: str, reps: int, budget: float, naive: bool) -> dict:
+def timed_query(url: str, text: str, reps: int, budget: float, naive: bool, cap: float) -> dict:
     """Latency of one query over HTTP, or the error the server answered (the naive app fails some queries)."""
     try:
-        return latency(lambda: sparql_over_http(url, text), reps, budget, warmup=0 if naive else 1)
+        if naive:
+            return latency(lambda: sparql_over_http(url, text, cap), reps, budget, warmup=0, least=1)
+        return latency(lambda: sparql_over_http(url, text, cap), reps, budget)
     except urllib.error.HTTPError as error:
         return {"error": f"HTTP {error.code}: {error.read(300).decode(errors='replace')}"}
+    except (urllib.error.URLError, TimeoutError) as error:
+        return {"error": f"no answer within the {cap:g} s cap ({error})"}
 
 
 def run_size(label: str, args, named: dict) -> dict:
@@ -123,8 +114,8 @@ def run_size(label: str, args, named: dict) -> dict:
     shutil.rmtree(location, ignore_errors=True)
     result["build_s"]["oxigraph load"] = round(backends.oxigraph_load(dump, location), 2)
     result["in_process"] = in_process(build, named, args)
-    services = [backends.sendkg(folder, False), backends.sendkg(folder, True),
-                backends.oxigraph_disk(location), backends.oxigraph_memory(dump)]
+    services = [backends.sendkg(folder, False, args.cap), backends.sendkg(folder, True, args.cap),
+                backends.oxigraph_disk(location, args.cap), backends.oxigraph_memory(dump, args.cap)]
     if size <= parse_size(args.naive_max):
         services.append(backends.naive(dump))
     result["servers"] = {}
@@ -139,7 +130,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="10k,100k,1M", help="comma-separated sizes (default 10k,100k,1M)")
     parser.add_argument("--naive-max", default="100k", help="largest size for the naive rdflib app (default 100k: ~30 s load and ~25 s joins at 1M)")
     parser.add_argument("--reps", type=int, default=12, help="most timed runs per query (default 12)")
-    parser.add_argument("--budget", type=float, default=4.0, help="seconds per query measurement, at least 2 runs (default 4)")
+    parser.add_argument("--budget", type=float, default=3.0, help="seconds per query measurement, at least 2 runs unless the warm-up alone took longer (default 3)")
+    parser.add_argument("--cap", type=float, default=10.0, help="seconds any one query may take before it counts as failed (default 10, sendkg's own default limit)")
     parser.add_argument("--seconds", type=float, default=3.0, help="seconds per throughput level (default 3)")
     parser.add_argument("--write-latest", action="store_true", help="also write bench/LATEST.md")
     args = parser.parse_args(argv)
