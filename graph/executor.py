@@ -24,6 +24,9 @@ from .worker import Answer, Job, NoFormat, package
 WORKER_ENTRY = "from graph.worker import main; main()"
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 STARTUP_TIMEOUT = 120.0
+# Deepest bracket nesting a query may have: real queries stay far below; Oxigraph's parser overflows its
+# stack (a crashed worker) a few thousand levels down.
+MAX_NESTING = 256
 
 
 class QueryError(Exception):
@@ -32,6 +35,10 @@ class QueryError(Exception):
 
 class QuerySyntaxError(QueryError):
     """The parser rejected the query (message gives line and column)."""
+
+
+class QueryTooDeep(QueryError):
+    """The query nests brackets deeper than ``MAX_NESTING``; refused before any parser sees it."""
 
 
 class QueryRefused(QueryError):
@@ -66,8 +73,10 @@ ERRORS = {"syntax": QuerySyntaxError, "not-acceptable": NotAcceptable, "failed":
 
 
 def check(job: Job) -> None:
-    """Refuse, before anything runs, SPARQL Update and any query naming SERVICE."""
+    """Refuse, before anything runs, SPARQL Update, any query naming SERVICE, and too deep nesting."""
     found = scan(job.sparql)
+    if found.depth > MAX_NESTING:
+        raise QueryTooDeep(f"the query nests brackets {found.depth} levels deep; at most {MAX_NESTING} are allowed")
     if found.is_update:
         raise QueryRefused("SPARQL Update is not allowed: this endpoint is read-only")
     if found.service:

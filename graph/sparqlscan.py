@@ -6,7 +6,9 @@ keyword is only seen where a parser would see one (``"SERVICE"``, ``<http://x/SE
 ``# SERVICE``, ``?service``, ``skg:service`` are not keywords). Oxigraph runs SERVICE by fetching the
 remote endpoint, so the endpoint refuses any query whose text holds the keyword. Where the scan and the
 parser could disagree the scan errs towards seeing the keyword: the text is scanned as written and again
-with codepoint escapes (``\\u0053ERVICE``, §19.2) undone, and either sighting counts.
+with codepoint escapes (``\\u0053ERVICE``, §19.2) undone, and either sighting counts. It also measures how
+deeply brackets nest: Oxigraph's parser recurses once per level and overflows its stack a few thousand
+levels down, so the endpoint refuses deep nesting before any parser sees it.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
 UPDATE_FORMS = ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH")
 FORMS = re.compile(r"(?<![\w?$:\\])(" + "|".join(QUERY_FORMS + UPDATE_FORMS) + r")(?![\w:])", re.IGNORECASE)
 SERVICE = re.compile(r"(?<![\w?$:\\])SERVICE(?![\w:])", re.IGNORECASE)
+BRACKET = re.compile(r"[(){}\[\]]")
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,7 @@ class Scan:
 
     form: str | None
     service: bool
+    depth: int = 0
 
     @property
     def is_update(self) -> bool:
@@ -64,9 +68,22 @@ def form_of(code: str) -> str | None:
     return word if word in QUERY_FORMS else "UPDATE"
 
 
+def nesting(code: str) -> int:
+    """The deepest nesting of ``(``, ``{`` and ``[`` in blanked ``code`` (unbalanced text counts as written)."""
+    depth = deepest = 0
+    for match in BRACKET.finditer(code):
+        if match.group() in "({[":
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth = max(0, depth - 1)
+    return deepest
+
+
 def scan(sparql: str) -> Scan:
-    """Scan ``sparql``: its form (as written) and whether SERVICE appears (as written or unescaped)."""
+    """Scan ``sparql``: its form (as written), whether SERVICE appears (as written or unescaped), its nesting."""
     code = blank(sparql)
     unescaped = blank(unescape(sparql))
     return Scan(form=form_of(code) or form_of(unescaped),
-                service=bool(SERVICE.search(code) or SERVICE.search(unescaped)))
+                service=bool(SERVICE.search(code) or SERVICE.search(unescaped)),
+                depth=max(nesting(code), nesting(unescaped)))

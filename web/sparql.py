@@ -27,7 +27,7 @@ bp.record_once(lambda state: init_executor(state.app))
 DEFAULT_RESULTS = by_name("json", RESULT_FORMATS)
 DEFAULT_GRAPH = by_name("turtle", GRAPH_FORMATS)
 QUERY_PAGE = "/query"
-STATUS = {ex.QuerySyntaxError: 400, ex.QueryUnsupported: 400, ex.QueryRefused: 403, ex.NotAcceptable: 406,
+STATUS = {ex.QuerySyntaxError: 400, ex.QueryUnsupported: 400, ex.QueryTooDeep: 400, ex.QueryRefused: 403, ex.NotAcceptable: 406,
           ex.QueryTimeout: 503, ex.ServerBusy: 503, ex.QueryFailed: 500, ex.UpstreamFailed: 502}
 
 
