@@ -9,6 +9,7 @@ and a message saying what was wrong; every form of SPARQL Update is refused with
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import unquote_to_bytes
 
 import pyoxigraph as ox
 
@@ -55,6 +56,14 @@ def single_query(values: list[str]) -> str | None:
     return values[0] if values else None
 
 
+def check_utf8(raw: bytes, where: str) -> None:
+    """400 unless ``raw`` (a query string or form body) is UTF-8 once percent-decoded (else bytes would be replaced)."""
+    try:
+        unquote_to_bytes(raw.replace(b"+", b" ")).decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ProtocolError(400, f"the {where} is not valid UTF-8 once percent-decoded: byte {error.start}: {error.reason}") from None
+
+
 def direct_body(request) -> str:
     """The UTF-8 text of an ``application/sparql-query`` body (another charset or bad bytes: 400)."""
     charset = request.mimetype_params.get("charset", "utf-8").lower()
@@ -74,6 +83,7 @@ def query_text(request) -> str | None:
     if media_type == UPDATE:
         raise ProtocolError(403, READ_ONLY)
     if media_type == FORM:
+        check_utf8(request.get_data(), "form body")
         if "update" in request.form:
             raise ProtocolError(403, READ_ONLY)
         return single_query(request.args.getlist("query") + request.form.getlist("query"))
@@ -96,6 +106,7 @@ def read(request) -> QueryRequest:
     """The query request ``request`` carries (``ProtocolError`` if it is not one)."""
     if "update" in request.args:
         raise ProtocolError(403, READ_ONLY)
+    check_utf8(request.query_string, "URL query string")
     query = query_text(request)
     return QueryRequest(query, graph_iris("default-graph-uri", parameters(request, "default-graph-uri")),
                         graph_iris("named-graph-uri", parameters(request, "named-graph-uri")))
