@@ -57,6 +57,10 @@ def entity(rest: str):
     """One entity of the graph, negotiated."""
     stem, fmt = split_suffix(rest)
     iri = path_to_iri(stem)
+    try:
+        iri_ref(iri)
+    except ValueError as error:  # a path no IRI can have (NUL, spaces, <, ...): nothing to describe
+        abort(404, f"The graph says nothing about that path: {error}")
     if fmt is None:
         fmt = negotiate_page(request.headers.get("Accept"))
         if fmt is None:

@@ -7,6 +7,8 @@ String literals follow SPARQL 1.1 ``STRING_LITERAL2`` with ``ECHAR`` escapes
 
 from __future__ import annotations
 
+from pyoxigraph import NamedNode
+
 ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
 IRI_FORBIDDEN = set('<>"{}|^`\\') | {chr(c) for c in range(0x21)}
 
@@ -17,10 +19,14 @@ def string_literal(value: str) -> str:
 
 
 def iri_ref(iri: str) -> str:
-    """``<iri>`` for SPARQL; ``ValueError`` if ``iri`` holds a character IRIREF forbids."""
+    """``<iri>`` for SPARQL; ``ValueError`` if ``iri`` holds a character IRIREF forbids or is not absolute."""
     bad = sorted({c for c in iri if c in IRI_FORBIDDEN})
     if not iri or bad:
         raise ValueError(f"not an IRI: {iri!r} (forbidden characters: {bad!r})")
+    try:
+        NamedNode(iri)  # the pages' queries have no base IRI: a relative one would be a syntax error
+    except ValueError as error:
+        raise ValueError(f"not an absolute IRI: {iri!r} ({error})") from None
     return f"<{iri}>"
 
 
