@@ -8,6 +8,8 @@ import pyvis
 from flask import Blueprint, render_template, request, send_from_directory
 from werkzeug.exceptions import NotFound
 
+from graph.remote import RemoteStoreError
+
 from .links import curie, iri_to_path
 
 bp = Blueprint("site", __name__)
@@ -54,6 +56,12 @@ def not_found(error):
     if request.accept_mimetypes.accept_html or not request.accept_mimetypes:
         return render_template("errors/404.html", message=message), 404
     return message + "\n", 404, {"Content-Type": "text/plain; charset=utf-8"}
+
+
+@bp.app_errorhandler(RemoteStoreError)
+def store_failed(error: RemoteStoreError):
+    """The remote SPARQL store (SPARQL_ENDPOINT) failed or did not answer in time: 502 saying so, as /sparql does."""
+    return f"The data store behind this site did not answer: {error}\n", 502, {"Content-Type": "text/plain; charset=utf-8"}
 
 
 @bp.app_template_filter("curie")
