@@ -109,6 +109,16 @@ class Store:
     def __len__(self) -> int:
         return len(self.inner)
 
+    def rdflib_graph(self):
+        """The same data as a read-only-by-convention rdflib ``Graph`` (oxrdflib), for code that wants rdflib's API.
+
+        Queries through it still run on Oxigraph's engine; rdflib's own SPARQL engine is never used on user queries.
+        """
+        from oxrdflib import OxigraphStore
+        from rdflib import Graph
+        from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+        return Graph(store=OxigraphStore(store=self.inner), identifier=DATASET_DEFAULT_GRAPH_ID)
+
 
 def media_types(accept: str) -> list[str]:
     """The media types of an Accept header value, most preferred first (q=0 dropped; no wildcards resolved)."""
