@@ -1,0 +1,252 @@
+"""A bounded load test: N concurrent clients mixing canned queries, entity pages, explorer pages and search.
+
+    python -m bench.load --duration 60 --clients 16            # the full run (starts sendkg serve on var/)
+    python -m bench.load --duration 12 --clients 16 --var DIR  # what CI runs (tests/reliability/test_load.py)
+
+It starts ``sendkg serve`` on a free 127.0.0.1 port (or uses ``--url``), fetches every request once with a
+single client (the reference answers), then lets the clients loop until ``--duration`` seconds or
+``--requests`` per client, whichever comes first. Every answer is compared with the reference (SPARQL results
+as sorted rows, pages byte for byte); the server's RSS (VmRSS) is read at the start, every second and at the
+end. Prints a summary, writes ``--json``; exits 1 on any error or wrong answer. Loopback only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import random
+import re
+import select
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+from graph.namespace import DATA_BASE, SKG
+from graph.queries import canned_queries
+from web.links import iri_to_path
+
+from .measure import percentile
+from .servers import ROOT, rss_mb, tree
+
+ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9"
+SEARCH_WORDS = ("bury", "ofsted", "deficit", "agreement", "waiting", "inspection")
+BLANK = re.compile(rb"_:\S+")
+
+
+@dataclass(frozen=True)
+class Probe:
+    """One request of the mix: its kind (canned, entity, explore, search), URL and SPARQL body (None: GET)."""
+
+    kind: str
+    url: str
+    sparql: str | None = None
+
+
+def fetch(probe: Probe, timeout: float = 60.0) -> tuple[int, str, bytes]:
+    """(status, content type, body) of one request; HTTP errors are answers too, connection errors raise."""
+    if probe.sparql is None:
+        request = urllib.request.Request(probe.url, headers={"Accept": "text/html, application/json;q=0.9"})
+    else:
+        request = urllib.request.Request(probe.url, data=probe.sparql.encode(), method="POST", headers={
+            "Content-Type": "application/sparql-query", "Accept": ACCEPT})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            return response.status, response.headers.get("Content-Type", ""), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers.get("Content-Type", ""), error.read()
+
+
+def fingerprint(content_type: str, body: bytes) -> str:
+    """What two right answers share: SPARQL JSON rows sorted, N-Triples lines sorted (blank nodes blurred), else the bytes."""
+    if content_type.startswith("application/sparql-results+json"):
+        data = json.loads(body)
+        rows = sorted(json.dumps(row, sort_keys=True) for row in data.get("results", {}).get("bindings", []))
+        body = json.dumps([data.get("head"), data.get("boolean"), rows]).encode()
+    elif content_type.startswith("application/n-triples"):
+        body = b"\n".join(sorted(BLANK.sub(b"_:b", line) for line in body.splitlines()))
+    return hashlib.sha256(body).hexdigest()
+
+
+def select_iris(base: str, sparql: str) -> list[str]:
+    """The first variable's IRIs of a SELECT on ``base``'s endpoint."""
+    _, _, body = fetch(Probe("setup", f"{base}/sparql", sparql))
+    data = json.loads(body)
+    var = data["head"]["vars"][0]
+    return [row[var]["value"] for row in data["results"]["bindings"] if var in row]
+
+
+def probes(base: str, entities: int = 24) -> list[Probe]:
+    """The mix: every canned query, a spread of entity pages, explorer pages of councils, searches."""
+    everything = select_iris(base, f"SELECT DISTINCT ?s WHERE {{ ?s a ?c FILTER(STRSTARTS(STR(?s), \"{DATA_BASE}\")) }} ORDER BY ?s")
+    councils = select_iris(base, f"SELECT ?s WHERE {{ ?s a <{SKG.Council}> }} ORDER BY ?s LIMIT 6")
+    step = max(1, len(everything) // entities)
+    mix = [Probe("canned", f"{base}/sparql", q.text) for q in canned_queries()]
+    mix += [Probe("entity", base + iri_to_path(iri)) for iri in everything[::step][:entities]]
+    for iri in councils:
+        focus = urllib.parse.quote(iri, safe="")
+        mix += [Probe("explore", f"{base}/explore?focus={focus}&depth=2"), Probe("explore", f"{base}/explore.json?focus={focus}&depth=1")]
+    for word in SEARCH_WORDS:
+        mix += [Probe("search", f"{base}/search?q={word}"), Probe("search", f"{base}/search.json?q={word}")]
+    return mix
+
+
+def references(mix: list[Probe]) -> dict[Probe, str]:
+    """Each probe's answer from a single client (fetched twice: an answer that changes on its own is an error)."""
+    answers = {}
+    for probe in mix:
+        first, second = fetch(probe), fetch(probe)
+        if first[0] != 200 or fingerprint(first[1], first[2]) != fingerprint(second[1], second[2]):
+            raise RuntimeError(f"no stable single-client answer for {probe.url} (status {first[0]})")
+        answers[probe] = fingerprint(first[1], first[2])
+    return answers
+
+
+class Tally:
+    """Latencies by kind, errors and wrong answers (first few kept as examples), shared by the client threads."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.latency: dict[str, list[float]] = {}
+        self.errors: list[str] = []
+        self.wrong: list[str] = []
+
+    def record(self, probe: Probe, seconds: float, problem: str | None, wrong: bool) -> None:
+        with self.lock:
+            self.latency.setdefault(probe.kind, []).append(seconds * 1000)
+            if problem:
+                (self.wrong if wrong else self.errors).append(problem)
+
+
+def client(number: int, mix, answers, tally: Tally, deadline: float, limit: int) -> None:
+    """One client: random probes (seeded by ``number``) until ``deadline`` or ``limit`` requests."""
+    chooser = random.Random(number)
+    for _ in range(limit):
+        if time.monotonic() >= deadline:
+            return
+        probe = chooser.choice(mix)
+        started = time.perf_counter()
+        try:
+            status, content_type, body = fetch(probe)
+        except (OSError, urllib.error.URLError) as error:
+            tally.record(probe, time.perf_counter() - started, f"{probe.url}: {error}", wrong=False)
+            continue
+        seconds = time.perf_counter() - started
+        if status != 200:
+            tally.record(probe, seconds, f"{probe.url}: HTTP {status}: {body[:200]!r}", wrong=False)
+        elif fingerprint(content_type, body) != answers[probe]:
+            tally.record(probe, seconds, f"{probe.url}: answer differs from the single-client answer", wrong=True)
+        else:
+            tally.record(probe, seconds, None, wrong=False)
+
+
+class Server:
+    """``sendkg serve`` on a free loopback port as a child process (SENDKG_VAR=``var`` if given)."""
+
+    def __init__(self, var: str | None):
+        env = dict(os.environ, **({"SENDKG_VAR": var} if var else {}))
+        self.process = subprocess.Popen([sys.executable, "-m", "graph.cli", "serve", "--host", "127.0.0.1", "--port", "0"],
+                                        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        ready, _, _ = select.select([self.process.stdout], [], [], 120)
+        line = self.process.stdout.readline() if ready else ""
+        if not line.startswith("sendkg serving http://127.0.0.1:"):
+            self.stop()
+            raise RuntimeError(f"sendkg serve did not start: {line!r}")
+        self.base = line.split()[2].rstrip("/")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(30)
+
+
+def memory(pid: int | None) -> dict:
+    """RSS in MiB of the server process alone and with its query workers."""
+    if pid is None:
+        return {}
+    return {"server_mb": round(rss_mb([pid]), 1), "with_workers_mb": round(rss_mb(tree(pid)), 1)}
+
+
+def sample_memory(pid: int | None, stop: threading.Event, samples: list) -> None:
+    while pid is not None and not stop.wait(1.0):
+        samples.append(memory(pid))
+
+
+def run(base: str, pid: int | None, duration: float, clients: int, per_client: int) -> dict:
+    """Warm up and take reference answers, then load ``base`` with ``clients`` threads; the report."""
+    mix = probes(base)
+    answers = references(mix)
+    tally, stop, samples = Tally(), threading.Event(), []
+    start_memory = memory(pid)
+    sampler = threading.Thread(target=sample_memory, args=(pid, stop, samples), daemon=True)
+    sampler.start()
+    deadline = time.monotonic() + duration
+    started = time.monotonic()
+    threads = [threading.Thread(target=client, args=(n, mix, answers, tally, deadline, per_client)) for n in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.monotonic() - started
+    stop.set()
+    sampler.join()
+    return report(tally, elapsed, clients, len(mix), start_memory, memory(pid), samples)
+
+
+def report(tally: Tally, elapsed: float, clients: int, probes_count: int, start: dict, end: dict, samples: list) -> dict:
+    """The run as data: counts, p50/p95 overall and by kind, memory at start, end and peak."""
+    every = [ms for values in tally.latency.values() for ms in values]
+    kinds = {kind: {"requests": len(v), "p50_ms": round(percentile(v, 0.5), 1), "p95_ms": round(percentile(v, 0.95), 1)}
+             for kind, v in sorted(tally.latency.items())}
+    peak = max((s.get("with_workers_mb", 0) for s in samples), default=0)
+    return {"clients": clients, "seconds": round(elapsed, 1), "distinct_requests": probes_count, "requests": len(every),
+            "requests_per_second": round(len(every) / elapsed, 1), "errors": len(tally.errors), "wrong": len(tally.wrong),
+            "p50_ms": round(percentile(every, 0.5), 1) if every else None,
+            "p95_ms": round(percentile(every, 0.95), 1) if every else None, "by_kind": kinds,
+            "rss_start": start, "rss_end": end, "rss_peak_with_workers_mb": peak,
+            "examples": (tally.errors + tally.wrong)[:10]}
+
+
+def summary(result: dict) -> str:
+    """The report as a few readable lines."""
+    lines = [f"{result['requests']} requests from {result['clients']} clients in {result['seconds']} s "
+             f"({result['requests_per_second']}/s): {result['errors']} errors, {result['wrong']} wrong answers",
+             f"latency p50 {result['p50_ms']} ms, p95 {result['p95_ms']} ms"]
+    lines += [f"  {kind:8} {k['requests']:6} requests  p50 {k['p50_ms']:8} ms  p95 {k['p95_ms']:8} ms" for kind, k in result["by_kind"].items()]
+    lines.append(f"RSS start {result['rss_start']}, end {result['rss_end']}, peak with workers {result['rss_peak_with_workers_mb']} MiB")
+    return "\n".join(lines + [f"  ! {e}" for e in result["examples"]])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.load", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--duration", type=float, default=60.0, help="seconds of load (default 60)")
+    parser.add_argument("--clients", type=int, default=16, help="concurrent clients (default 16)")
+    parser.add_argument("--requests", type=int, default=100_000, help="most requests per client (default 100000)")
+    parser.add_argument("--var", help="SENDKG_VAR of the server to start (default: the environment's, else var/)")
+    parser.add_argument("--url", help="load this running server (http://127.0.0.1:PORT) instead of starting one")
+    parser.add_argument("--pid", type=int, help="with --url: the server's process id, to read its RSS")
+    parser.add_argument("--json", type=Path, help="also write the report here")
+    args = parser.parse_args(argv)
+    if args.url and urllib.parse.urlsplit(args.url).hostname not in ("127.0.0.1", "localhost", "::1"):
+        parser.error("--url must be a loopback address")
+    server = None if args.url else Server(args.var)
+    try:
+        base, pid = (args.url.rstrip("/"), args.pid) if args.url else (server.base, server.process.pid)
+        result = run(base, pid, args.duration, args.clients, args.requests)
+    finally:
+        if server:
+            server.stop()
+    print(summary(result))
+    if args.json:
+        args.json.write_text(json.dumps(result, indent=2))
+    return 0 if result["errors"] == 0 and result["wrong"] == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
