@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 @dataclass
 class Reply:
-    """A parsed HTTP response and how long it took; ``status`` 0 if the server closed without answering."""
+    """A parsed HTTP response and how long it took; ``status`` 0 if the server closed before answering in full."""
 
     status: int
     body: bytes
@@ -52,8 +52,13 @@ def parse(raw: bytes, seconds: float) -> Reply:
     head, body = raw.split(b"\r\n\r\n", 1)
     status_line, *header_lines = head.decode("latin-1").split("\r\n")
     headers = {k.strip().lower(): v.strip() for k, v in (h.split(":", 1) for h in header_lines if ":" in h)}
-    if headers.get("transfer-encoding", "").lower() == "chunked":
-        body = dechunk(body)
+    try:
+        if headers.get("transfer-encoding", "").lower() == "chunked":
+            body = dechunk(body)
+    except ValueError:
+        return Reply(0, body, seconds, headers)  # cut off mid-chunk: no complete answer
+    if len(body) < int(headers.get("content-length", len(body))):
+        return Reply(0, body, seconds, headers)  # cut off (the server died while writing): no complete answer
     return Reply(int(status_line.split()[1]), body, seconds, headers)
 
 

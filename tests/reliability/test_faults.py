@@ -1,0 +1,201 @@
+"""Faults: builds that fail or are killed while a server is serving, a server restarted under load, a query that
+crashes its worker, and a remote store that is down or slow. The server is always a real ``sendkg serve``."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import quote, urlencode
+
+import pytest
+
+from graph.paths import DATA_DIR
+from oxigraph_server import OxigraphServer, free_port, load_store
+from reliability.conftest import QUERY_TIMEOUT, normal_answer, select
+from reliability.process import ROOT, ServeProcess, children, folder_digest, wait_gone
+from reliability.slowproxy import SlowProxy
+from reliability.watch import Watcher, snapshot
+from reliability.wire import send
+
+pytestmark = pytest.mark.server
+NEW_COUNCIL = "\n  - id: council/reliabilityshire\n    type: Council\n    label: Reliabilityshire\n"
+NEW_LABEL = "SELECT ?l WHERE { <https://w3id.org/sendkg/id/council/reliabilityshire> <http://www.w3.org/2000/01/rdf-schema#label> ?l }"
+
+
+def seed_file(data: Path) -> Path:
+    return data / "sources" / "schoolsweek-bury-failing-send.yaml"
+
+
+def append(path: Path, text: str) -> None:
+    path.write_text(path.read_text() + text)
+
+
+BREAKAGES = {
+    "bad-syntax": lambda d: append(seed_file(d), "\n  - id: [unclosed\n"),
+    "shacl-violation": lambda d: append(seed_file(d), "\n  - id: council/zzz\n    type: Council\n    label: Z\n    gssCode: X123\n"),
+    "duplicate-id": lambda d: append(seed_file(d), NEW_COUNCIL + NEW_COUNCIL),
+    "missing-source": lambda d: (d / "facts" / "safety_valve_facts.csv").unlink(),
+}
+
+
+def data_copy(tmp_path: Path) -> Path:
+    return Path(shutil.copytree(DATA_DIR, tmp_path / "data"))
+
+
+def build_command(var: Path, data: Path) -> tuple[list[str], dict]:
+    return [sys.executable, "-m", "graph.cli", "build", "--data", str(data)], dict(os.environ, SENDKG_VAR=str(var))
+
+
+def run_build(var: Path, data: Path) -> subprocess.CompletedProcess:
+    command, env = build_command(var, data)
+    return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+
+
+@pytest.mark.parametrize("breakage", sorted(BREAKAGES))
+def test_server_keeps_its_answers_while_a_build_fails(serve, private_var, tmp_path, breakage):
+    reference, files = snapshot(serve.base), folder_digest(private_var)
+    data = data_copy(tmp_path)
+    BREAKAGES[breakage](data)
+    with Watcher(serve.base, reference) as watcher:
+        build = run_build(private_var, data)
+    assert build.returncode == 1 and "the previous store is unchanged" in build.stderr
+    assert watcher.right and watcher.wrong == [] and watcher.unanswered == []
+    assert snapshot(serve.base) == reference
+    assert folder_digest(private_var) == files
+
+
+def test_killed_builds_change_nothing_served_and_a_good_build_serves_after_restart(serve, private_var, tmp_path):
+    reference, count = snapshot(serve.base), normal_answer(serve.base)[0]
+    data = data_copy(tmp_path)
+    append(seed_file(data), NEW_COUNCIL)
+    started = time.monotonic()
+    assert run_build(tmp_path / "scratch-var", data).returncode == 0  # the new data is valid; how long a build takes
+    duration = time.monotonic() - started
+    current = (private_var / "current").resolve()
+    command, env = build_command(private_var, data)
+    with Watcher(serve.base, reference) as watcher:
+        for fraction in (0.3, 0.6, 0.9):
+            build = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            time.sleep(duration * fraction)
+            assert build.poll() is None, "the build finished before it could be killed"
+            build.send_signal(signal.SIGKILL)
+            build.wait()
+            assert (private_var / "current").resolve() == current
+        assert run_build(private_var, data).returncode == 0
+        assert (private_var / "current").resolve() != current
+        time.sleep(0.5)
+    assert watcher.right and watcher.wrong == [] and watcher.unanswered == []  # the running server keeps its build
+    restarted = ServeProcess(private_var, QUERY_TIMEOUT=QUERY_TIMEOUT).start()
+    try:
+        assert [row["l"]["value"] for row in select(restarted.base, NEW_LABEL)] == ["Reliabilityshire"]
+        assert normal_answer(restarted.base)[0] > count
+    finally:
+        restarted.stop()
+
+
+@pytest.mark.parametrize("how", ["SIGTERM", "SIGKILL"])
+def test_server_restarted_under_load_comes_back_with_the_same_data(private_var, how):
+    server = ServeProcess(private_var, QUERY_TIMEOUT=QUERY_TIMEOUT).start()
+    reference, files = snapshot(server.base), folder_digest(private_var)
+    try:
+        with Watcher(server.base, reference, clients=4) as watcher:
+            time.sleep(2)
+            workers = children(server.pid)
+            gone_at = time.monotonic()
+            server.stop() if how == "SIGTERM" else server.kill()
+            assert workers and wait_gone(workers) == [], "query workers outlived their server"
+            server = ServeProcess(private_var, port=server.port, QUERY_TIMEOUT=QUERY_TIMEOUT).start()
+            back_at = time.monotonic()
+            time.sleep(2)
+        assert watcher.wrong == []
+        assert any(t < gone_at for t in watcher.right) and any(t > back_at for t in watcher.right)
+        assert all(gone_at - 10 < t < back_at for t in watcher.unanswered)  # only requests in flight or in the gap
+        assert snapshot(server.base) == reference
+        assert folder_digest(private_var) == files
+    finally:
+        server.stop()
+
+
+def test_a_query_that_crashes_its_worker_is_contained(serve):
+    """A 60,000-term || chain overflows Oxigraph's stack (SIGSEGV): that worker dies, a new one takes its place."""
+    before = normal_answer(serve.base)
+    workers = children(serve.pid)
+    chain = "ASK { FILTER(" + " || ".join(["false"] * 60_000) + ") }"
+    reply = send(serve.base, "POST", "/sparql", {"Content-Type": "application/sparql-query"}, chain.encode())
+    assert reply.status == 500 and "stopped while running the query" in reply.text()
+    assert serve.alive() and normal_answer(serve.base) == before
+    assert set(children(serve.pid)) != set(workers)
+
+
+# --- a remote store (SENDKG_SPARQL_ENDPOINT) that is down or slow
+
+REMOTE_PAGES = ("/", "/id/council/bury", "/explore?focus=" + quote("https://w3id.org/sendkg/id/council/bury", safe=""),
+                "/search?q=bury", "/mandates/bury", "/store?default",
+                "/sparql?" + urlencode({"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"}))
+REMOTE_TIMEOUT = 1.0
+
+
+@pytest.fixture(scope="module")
+def oxigraph_store(built, tmp_path_factory) -> Path:
+    """An Oxigraph store folder holding the build's graph (served read-only by the tests below)."""
+    return load_store(built / "graph.nt", tmp_path_factory.mktemp("remote") / "store")
+
+
+def remote_front(endpoint: str, tmp_path: Path) -> ServeProcess:
+    """``sendkg serve`` whose store is the SPARQL server at ``endpoint`` (bounded by a 1 s remote timeout)."""
+    return ServeProcess(tmp_path, SPARQL_ENDPOINT=endpoint, REMOTE_TIMEOUT=REMOTE_TIMEOUT).start()
+
+
+def assert_clear_errors(base: str) -> None:
+    """Every page and /sparql answers 502 saying the store is unavailable, within the remote timeout (plus slack)."""
+    for page in REMOTE_PAGES:
+        reply = send(base, "GET", page, {"Accept": "text/html, application/sparql-results+json, */*;q=0.1"})
+        assert reply.status == 502 and "unavailable" in reply.text(), (page, reply.status, reply.text()[:200])
+        assert reply.seconds < REMOTE_TIMEOUT + 2, page
+
+
+def assert_serving(base: str, triples: int) -> None:
+    """Every page answers 200 and the data is all there."""
+    for page in REMOTE_PAGES:
+        assert send(base, "GET", page).status == 200, page
+    assert "<h1>Bury</h1>" in send(base, "GET", "/id/council/bury").text()
+    assert normal_answer(base) == (triples, "Bury")
+
+
+def test_remote_store_down_gives_clear_errors_and_the_app_recovers_when_it_returns(oxigraph_store, built, tmp_path):
+    port = free_port()
+    front = remote_front(f"http://127.0.0.1:{port}/query", tmp_path)
+    triples = sum(1 for line in (built / "graph.nt").read_bytes().splitlines() if line.strip())
+    try:
+        assert_clear_errors(front.base)
+        for _ in range(2):  # up, down, up again
+            oxigraph = OxigraphServer(oxigraph_store, port=port).start()
+            assert_serving(front.base, triples)
+            oxigraph.stop()
+            assert_clear_errors(front.base)
+        oxigraph = OxigraphServer(oxigraph_store, port=port).start()
+        assert_serving(front.base, triples)
+        oxigraph.stop()
+    finally:
+        front.stop()
+
+
+def test_remote_store_slow_gives_clear_errors_in_bounded_time_and_the_app_recovers(oxigraph_store, built, tmp_path):
+    oxigraph = OxigraphServer(oxigraph_store).start()
+    triples = sum(1 for line in (built / "graph.nt").read_bytes().splitlines() if line.strip())
+    try:
+        with SlowProxy(oxigraph.query_url, delay=30) as proxy:
+            front = remote_front(proxy.url, tmp_path)
+            try:
+                assert_clear_errors(front.base)
+                proxy.delay = 0
+                assert_serving(front.base, triples)
+            finally:
+                front.stop()
+    finally:
+        oxigraph.stop()

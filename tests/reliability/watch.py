@@ -1,0 +1,81 @@
+"""Watching a live server while something happens to it: the answers it gives to a fixed set of requests.
+
+``snapshot(base)`` is the server's answer (status and body digest) to each of ``REQUESTS``; ``Watcher`` keeps
+asking from several threads until stopped and records every answer that differs from a reference, and every
+request that got no answer at all (with when it started, so a test can say those fell in a restart's gap).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+import time
+from urllib.parse import quote, urlencode
+
+from reliability.wire import send
+
+BURY = "https://w3id.org/sendkg/id/council/bury"
+REQUESTS = (
+    "/sparql?" + urlencode({"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"}),
+    "/id/council/bury",
+    "/id/council/bury.ttl",
+    f"/explore?focus={quote(BURY, safe='')}&depth=2",
+    "/search.json?q=ofsted",
+    "/mandates/bury",
+    "/store?default",
+)
+ACCEPT = {"Accept": "text/html, application/sparql-results+json, application/n-triples;q=0.9, */*;q=0.1"}
+
+
+def answer(base: str, target: str, timeout: float = 30) -> tuple[int, str]:
+    """(status, SHA-256 of the body) of one GET; status 0 when the server closed without answering."""
+    reply = send(base, "GET", target, ACCEPT, timeout=timeout)
+    return reply.status, hashlib.sha256(reply.body).hexdigest()
+
+
+def snapshot(base: str) -> dict[str, tuple[int, str]]:
+    """The server's answer to every request of ``REQUESTS``."""
+    return {target: answer(base, target) for target in REQUESTS}
+
+
+class Watcher:
+    """``with Watcher(base, reference, clients)``: ask ``REQUESTS`` in a loop from ``clients`` threads."""
+
+    def __init__(self, base: str, reference: dict, clients: int = 2):
+        self.base, self.reference = base, reference
+        self.stopping = threading.Event()
+        self.lock = threading.Lock()
+        self.right: list[float] = []  # start times of answers equal to the reference
+        self.wrong: list[tuple[str, tuple]] = []
+        self.unanswered: list[float] = []  # start times of requests that got no answer
+        self.threads = [threading.Thread(target=self._ask, args=(n,), daemon=True) for n in range(clients)]
+
+    def _ask(self, number: int) -> None:
+        turn = number
+        while not self.stopping.is_set():
+            target = REQUESTS[turn % len(REQUESTS)]
+            turn += 1
+            started = time.monotonic()
+            try:
+                got = answer(self.base, target, timeout=10)
+            except OSError:
+                got = (0, "")
+            with self.lock:
+                if got[0] == 0:
+                    self.unanswered.append(started)
+                elif got == self.reference[target]:
+                    self.right.append(started)
+                else:
+                    self.wrong.append((target, got))
+            if got[0] == 0:
+                time.sleep(0.05)  # the server is away: do not spin
+
+    def __enter__(self) -> "Watcher":
+        for thread in self.threads:
+            thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stopping.set()
+        for thread in self.threads:
+            thread.join(30)
