@@ -6,6 +6,8 @@ import json
 from urllib.parse import urlencode
 
 import pytest
+from rdflib import Graph
+from rdflib.compare import to_canonical_graph
 
 from reliability.process import ServeProcess, copy_build
 from reliability.wire import send
@@ -39,6 +41,16 @@ def n_triples(base: str) -> bytes:
     reply = send(base, "GET", "/store?default", {"Accept": "application/n-triples"})
     assert reply.status == 200, reply.text()[:500]
     return reply.body
+
+
+def canonical_dump(base: str) -> bytes:
+    """The full N-Triples dump with blank nodes relabelled canonically (rdflib) and lines sorted.
+
+    A store loaded into memory from ``graph.nt`` gives its blank nodes fresh labels in every process (and
+    the in-memory copy takes over from the on-disk store once loaded), so the same data is compared in this form.
+    """
+    graph = to_canonical_graph(Graph().parse(data=n_triples(base), format="nt"))
+    return b"\n".join(sorted(graph.serialize(format="nt", encoding="utf-8").splitlines()))
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ import pytest
 
 from graph.paths import DATA_DIR
 from oxigraph_server import OxigraphServer, free_port, load_store
-from reliability.conftest import QUERY_TIMEOUT, normal_answer, select
+from reliability.conftest import QUERY_TIMEOUT, canonical_dump, normal_answer, select
 from reliability.process import ROOT, ServeProcess, children, folder_digest, wait_gone
 from reliability.slowproxy import SlowProxy
 from reliability.watch import Watcher, snapshot
@@ -101,7 +101,7 @@ def test_killed_builds_change_nothing_served_and_a_good_build_serves_after_resta
 @pytest.mark.parametrize("how", ["SIGTERM", "SIGKILL"])
 def test_server_restarted_under_load_comes_back_with_the_same_data(private_var, how):
     server = ServeProcess(private_var, QUERY_TIMEOUT=QUERY_TIMEOUT).start()
-    reference, files = snapshot(server.base), folder_digest(private_var)
+    reference, files, dump = snapshot(server.base), folder_digest(private_var), canonical_dump(server.base)
     try:
         with Watcher(server.base, reference, clients=4) as watcher:
             time.sleep(2)
@@ -116,6 +116,7 @@ def test_server_restarted_under_load_comes_back_with_the_same_data(private_var, 
         assert any(t < gone_at for t in watcher.right) and any(t > back_at for t in watcher.right)
         assert all(gone_at - 10 < t < back_at for t in watcher.unanswered)  # only requests in flight or in the gap
         assert snapshot(server.base) == reference
+        assert canonical_dump(server.base) == dump
         assert folder_digest(private_var) == files
     finally:
         server.stop()

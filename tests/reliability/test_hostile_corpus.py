@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from live import Listener
-from reliability.conftest import QUERY_TIMEOUT, n_triples, normal_answer
+from reliability.conftest import QUERY_TIMEOUT, canonical_dump, normal_answer
 from reliability.corpus import LEAKS, corpus
 from reliability.process import ServeProcess, copy_build, folder_digest
 from reliability.wire import send
@@ -39,7 +39,7 @@ def server(var):
 @pytest.fixture(scope="module")
 def before(server, var):
     """What must not change: every file of the build folder, the full dump, and the ordinary answers."""
-    return {"files": folder_digest(var), "dump": n_triples(server.base), "answer": normal_answer(server.base)}
+    return {"files": folder_digest(var), "dump": canonical_dump(server.base), "answer": normal_answer(server.base)}
 
 
 def test_the_corpus_is_big_enough():
@@ -67,5 +67,5 @@ def test_no_request_reached_the_listener(server, listener, before):
 
 def test_data_is_byte_for_byte_the_same_after_the_corpus(server, var, before):
     assert folder_digest(var) == before["files"]
-    assert n_triples(server.base) == before["dump"]
+    assert canonical_dump(server.base) == before["dump"]
     assert normal_answer(server.base) == before["answer"]
