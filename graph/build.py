@@ -25,7 +25,7 @@ from .namespace import CC_BY, DATASET_IRI, ONTOLOGY_IRI, PREFIXES, SKG
 from .paths import DATA_DIR, ONTOLOGY_FILE, ROOT, var_dir
 from .rdfize import Ontology, to_graph
 from .records import DataError, DataErrors
-from .store import publish_build
+from .store import is_held, publish_build
 from .validate import Problem, query_problems, shacl_problems
 
 KEEP_BUILDS = 2
@@ -135,10 +135,10 @@ def _write_build(graph: Graph) -> Path:
 
 
 def _prune_builds(current: Path) -> None:
-    """Remove partial builds and all but the newest KEEP_BUILDS complete ones (never the current)."""
+    """Remove partial builds and all but the newest KEEP_BUILDS complete ones (never the current, nor one a server holds)."""
     builds = sorted((p for p in (var_dir() / "builds").iterdir() if p.is_dir()), key=lambda p: p.name)
     complete = [p for p in builds if not p.name.startswith(".partial-")]
     stale = [p for p in builds if p.name.startswith(".partial-")] + complete[:-KEEP_BUILDS]
     for path in stale:
-        if path.resolve() != current.resolve():
+        if path.resolve() != current.resolve() and not is_held(path):
             shutil.rmtree(path, ignore_errors=True)

@@ -145,6 +145,43 @@ def reopen(origin: tuple) -> Store:
     raise ValueError(f"cannot reopen a store of origin {kind!r}")
 
 
+HELD_BY = ".held-by"
+
+
+def hold_build(build: Path, pid: int | None = None) -> Path:
+    """Mark ``build`` as in use by process ``pid`` (default: this one) so no later build prunes it; returns the mark."""
+    mark = build / HELD_BY / str(pid or os.getpid())
+    mark.parent.mkdir(exist_ok=True)
+    mark.touch()
+    return mark
+
+
+def release_build(mark: Path) -> None:
+    """Remove a mark made by ``hold_build``."""
+    mark.unlink(missing_ok=True)
+
+
+def is_held(build: Path) -> bool:
+    """Whether a live process holds ``build`` (marks of dead processes are removed on the way)."""
+    held = False
+    for mark in (build / HELD_BY).glob("*") if (build / HELD_BY).is_dir() else ():
+        if mark.name.isdigit() and _alive(int(mark.name)):
+            held = True
+        else:
+            mark.unlink(missing_ok=True)
+    return held
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def current_build() -> Path:
     """The build ``var/current`` points at; ``StoreMissing`` if nothing has been built."""
     link = var_dir() / "current"

@@ -113,3 +113,26 @@ def test_killed_build_never_leaves_a_broken_store(var):
     build_module.build(progress=lambda m: None)
     leftovers = [p.name for p in (var / "builds").iterdir() if p.name.startswith(".partial-")]
     assert leftovers == [], "a later successful build clears what killed builds left"
+
+
+def test_a_build_a_server_holds_is_not_pruned(var):
+    """A running server's workers reopen its build folder; later builds must leave it in place until it lets go."""
+    from graph.store import hold_build, release_build
+    served = current_build()
+    mark = hold_build(served)
+    for _ in range(3):
+        build_module.build(progress=lambda m: None)
+    assert served.exists() and current_build() != served
+    release_build(mark)
+    build_module.build(progress=lambda m: None)
+    assert not served.exists()
+
+
+def test_marks_of_dead_processes_do_not_hold_a_build(var):
+    from graph.store import hold_build
+    served = current_build()
+    finished = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    hold_build(served, pid=int(finished.stdout))
+    for _ in range(3):
+        build_module.build(progress=lambda m: None)
+    assert not served.exists()

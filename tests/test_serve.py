@@ -87,9 +87,11 @@ def test_serve_answers_queries_and_stops_its_workers(built, real_store, config_f
         assert b"<https://sendkg.example.org/sparql>" in void
         workers = children(process.pid)
         assert workers
+        assert (built / ".held-by" / str(process.pid)).exists(), "the served build is marked in use"
     finally:
         process.send_signal(signal.SIGTERM)
         process.wait(30)
+    assert not (built / ".held-by" / str(process.pid)).exists(), "the mark goes when the server stops"
     deadline = time.monotonic() + 10
     while any(Path(f"/proc/{pid}").exists() for pid in workers) and time.monotonic() < deadline:
         time.sleep(0.1)

@@ -16,7 +16,7 @@ from pathlib import Path
 from flask import Config, Flask
 from waitress.server import create_server
 
-from graph.store import StoreMissing
+from graph.store import StoreMissing, hold_build, release_build
 
 from . import create_app
 from .config import from_environment
@@ -44,6 +44,13 @@ def prepare(app: Flask) -> None:
         threading.Thread(target=executor.warm, daemon=True, name="warm-workers").start()
 
 
+def hold_served_build(app: Flask) -> Path | None:
+    """Mark the build this server reads as in use, so a later ``sendkg build`` does not prune it from under the workers."""
+    with app.app_context():
+        origin = getattr(get_store(), "origin", ())
+    return hold_build(Path(origin[1])) if origin and origin[0] == "build" else None
+
+
 def make_server(app: Flask, host: str, port: int, **options):
     """A waitress server for ``app`` bound to ``host``:``port`` (0: any free port), not yet running."""
     return create_server(app, host=host, port=port, threads=app.config["SERVER_THREADS"], ident="sendkg", **options)
@@ -64,6 +71,7 @@ def run(args) -> int:
     except StoreMissing as error:
         print(f"sendkg: {error}", file=sys.stderr)
         return 1
+    mark = hold_served_build(app)
     server = make_server(app, args.host, args.port)
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))  # stop cleanly: workers are killed below
     for url in urls(server):
@@ -76,5 +84,7 @@ def run(args) -> int:
         pass
     finally:
         close_executor(app)
+        if mark:
+            release_build(mark)
         print("sendkg: stopped", file=sys.stderr)
     return 0
