@@ -27,16 +27,17 @@ def latency_table(size: dict) -> list[str]:
 
 
 def server_table(size: dict) -> list[str]:
-    lines = ["| server | cold start s | peak RSS MiB | req/s 1 / 4 / 16 clients | entity page p50 / p95 ms | explorer p50 / p95 ms |",
-             "|---|---|---|---|---|---|"]
+    lines = ["| server | cold start s | RSS settled s | peak RSS MiB | req/s 1 / 4 / 16 clients | entity page p50 / p95 ms | explorer p50 / p95 ms |",
+             "|---|---|---|---|---|---|---|"]
     for name, s in size["servers"].items():
         rps = s.get("throughput_rps")
         pages = s.get("pages", {})
-        lines.append(f"| {name} | {s['cold_start_s']} | {s['peak_rss_mb']} | "
+        lines.append(f"| {name} | {s['cold_start_s']} | {s.get('settled_s', '-')} | {s['peak_rss_mb']} | "
                      f"{' / '.join(str(rps[c]) for c in ('1', '4', '16')) if rps else '- (query > 1 s)'} | "
                      f"{cell(pages.get('entity'))} | {cell(pages.get('explorer'))} |")
     builds = ", ".join(f"{k}: {v} s" for k, v in size["build_s"].items())
-    opened = ", ".join(f"{m}: {size['in_process'][m]['open_s']} s" for m in ("disk", "memory"))
+    floor = size["in_process"]
+    opened = f"disk {floor['disk']['open_s']} s, memory (until its copy is loaded) {floor['memory']['open_s']} s"
     return lines + ["", f"Build: {builds}. Opening the build in-process: {opened}."]
 
 
@@ -97,7 +98,11 @@ def targets(results: dict, mode: str) -> list[str]:
 def markdown(results: dict) -> str:
     """The whole report."""
     lines = ["# sendkg benchmark", "", f"Run {results['date']} on {results['machine']}; wall time {results['wall_s']} s.",
-             f"Settings: {results['settings']}. Data: SYNTHETIC graphs from `graph/synthetic.py` (not facts).", ""]
+             f"Settings: {results['settings']}. Data: SYNTHETIC graphs from `graph/synthetic.py` (not facts).", "",
+             "Cells are p50 / p95 in ms; \"error\" means the server failed the query or it ran past the cap. "
+             "\"RSS settled\" is when the process tree stopped growing (the in-memory copies are loaded; "
+             "measurements start then). How each number is taken, "
+             "what it shows and the default chosen: bench/README.md.", ""]
     for label, size in results["sizes"].items():
         lines += [f"## {label} ({size['triples']} triples)", ""] + latency_table(size) + [""] + server_table(size) + [""]
     for mode in ("disk", "memory"):

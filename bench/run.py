@@ -73,6 +73,7 @@ def over_http(service, named: dict, args, naive: bool = False) -> dict:
     """Cold start, query latency, pages (sendkg only), throughput and peak RSS of one server."""
     result = {"cold_start_s": round(service.start(), 2)}
     try:
+        result["settled_s"] = round(result["cold_start_s"] + service.settle(), 2)
         url = backends.endpoint(service)
         reps, budget = (3, args.budget) if naive else (args.reps, args.budget)
         result["queries"] = {name: timed_query(url, text, reps, budget, naive, args.cap) for name, text in named.items()}

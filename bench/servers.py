@@ -83,6 +83,17 @@ class Service:
         self._wait(self.base + self.probe, started)
         return time.perf_counter() - started
 
+    def settle(self, window: float = 2.0, limit: float = 90.0) -> float:
+        """Wait until the process tree's RSS stops growing (memory copies loaded); seconds since start."""
+        started, samples = time.perf_counter(), []
+        while time.perf_counter() - started < limit:
+            samples.append(rss_mb(tree(self.process.pid)))
+            recent = samples[-int(window / 0.25):]
+            if len(recent) == int(window / 0.25) and max(recent) - min(recent) < 0.02 * max(recent):
+                break
+            time.sleep(0.25)
+        return time.perf_counter() - started
+
     def _wait(self, url: str, started: float, any_status: bool = False) -> None:
         while time.perf_counter() - started < READY_TIMEOUT:
             if self.process.poll() is not None:
