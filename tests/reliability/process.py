@@ -18,6 +18,8 @@ import sys
 import time
 from pathlib import Path
 
+from graph.store import HELD_BY
+
 ROOT = Path(__file__).resolve().parents[2]
 READY_TIMEOUT = 90.0
 
@@ -31,10 +33,15 @@ def copy_build(build: Path, var: Path) -> Path:
 
 
 def folder_digest(folder: Path) -> dict[str, str]:
-    """SHA-256 of every file under ``folder`` by relative path (symlinks by their target)."""
+    """SHA-256 of every data file under ``folder`` by relative path (symlinks by their target).
+
+    The ``.held-by/<pid>`` marks a serving process leaves in its build are not data and are left out.
+    """
     digests = {}
     for path in sorted(folder.rglob("*")):
         name = str(path.relative_to(folder))
+        if HELD_BY in path.parts:
+            continue
         if path.is_symlink():
             digests[name] = "-> " + os.readlink(path)
         elif path.is_file():
