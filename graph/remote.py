@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .store import NotAcceptable
+from .store import NotAcceptable, SparqlReads
 
 RESULTS_JSON = "application/sparql-results+json"
 N_TRIPLES = "application/n-triples"
@@ -39,7 +39,7 @@ class StoreUnavailable(RemoteStoreError):
         self.cause = cause
 
 
-class RemoteStore:
+class RemoteStore(SparqlReads):
     """A read-only view of the graph held by a SPARQL 1.1 server (same interface as ``graph.store.Store``).
 
     ``raw(sparql, media_type)`` passes the server's own serialisation through when a client asks for a
@@ -72,16 +72,6 @@ class RemoteStore:
         if graph_format is None:
             raise RemoteStoreError(f"{self.endpoint} answered in {media_type!r}, which is not {ACCEPT}")
         return as_query_triples(body, graph_format)
-
-    def select(self, sparql: str) -> list[dict[str, object]]:
-        """Run a SELECT and return its rows as dicts of variable name to pyoxigraph term."""
-        results = self.query(sparql)
-        names = [v.value for v in results.variables]
-        return [{n: row[n] for n in names if row[n] is not None} for row in results]
-
-    def triples(self, sparql: str) -> list[ox.Triple]:
-        """Run a CONSTRUCT or DESCRIBE and return its triples."""
-        return list(self.query(sparql))
 
     def __len__(self) -> int:
         return int(self.select(COUNT)[0]["n"].value)

@@ -25,7 +25,24 @@ class NotAcceptable(ValueError):
     """None of the media types asked for can carry this query's results."""
 
 
-class Store:
+class SparqlReads:
+    """The conveniences every store offers on top of its own ``query`` (pyoxigraph result objects)."""
+
+    def query(self, sparql: str):  # pragma: no cover - each store defines it
+        raise NotImplementedError
+
+    def select(self, sparql: str) -> list[dict[str, object]]:
+        """Run a SELECT and return its rows as dicts of variable name to pyoxigraph term."""
+        results = self.query(sparql)
+        names = [v.value for v in results.variables]
+        return [{n: row[n] for n in names if row[n] is not None} for row in results]
+
+    def triples(self, sparql: str) -> list[ox.Triple]:
+        """Run a CONSTRUCT or DESCRIBE and return its triples."""
+        return list(self.query(sparql))
+
+
+class Store(SparqlReads):
     """A read-only SPARQL view of the sendkg graph backed by a pyoxigraph store.
 
     The interface every reader relies on (the remote store in ``remote.py`` offers the same):
@@ -95,16 +112,6 @@ class Store:
                 body = ox.serialize(result, format=fmt) if graph else result.serialize(format=fmt)
                 return body, fmt.media_type
         raise NotAcceptable(f"no format in {accept!r} can carry {'a graph' if graph else 'query results'}")
-
-    def select(self, sparql: str) -> list[dict[str, object]]:
-        """Run a SELECT and return its rows as dicts of variable name to pyoxigraph term."""
-        results = self.query(sparql)
-        names = [v.value for v in results.variables]
-        return [{n: row[n] for n in names if row[n] is not None} for row in results]
-
-    def triples(self, sparql: str) -> list[ox.Triple]:
-        """Run a CONSTRUCT or DESCRIBE and return its triples."""
-        return list(self.query(sparql))
 
     def __len__(self) -> int:
         return len(self.inner)
