@@ -19,7 +19,6 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from graph.queries import canned_queries, read_query
-from graph.store import Store
 from graph.synthetic import parse_size, write_build
 
 from . import backends

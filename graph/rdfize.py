@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
 
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
 
 from .namespace import ID, SKG

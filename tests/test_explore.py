@@ -10,7 +10,6 @@ import pytest
 from graph.namespace import ID, SKG
 from graph.neighbourhood import neighbourhood_query
 from graph.store import Store
-from web import create_app
 from web.drawing import drawing
 from web.model import labels_and_types
 from web_fixtures import fixture_bytes, web_client, web_store, xss_client  # noqa: F401 (fixtures)

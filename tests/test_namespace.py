@@ -1,7 +1,6 @@
 """The namespace module and the ontology agree term for term, and every own term is documented."""
 
 import ast
-from pathlib import Path
 
 import pytest
 from rdflib import Graph, URIRef

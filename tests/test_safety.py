@@ -91,7 +91,7 @@ def test_no_query_opens_a_connection(small_app):
             ({"query": f"SELECT * {{ VALUES ?e {{ <{url}> }} SERVICE ?e {{ ?s ?p ?o }} }}"}, 403),
             ({"query": f"SELECT * FROM <{url}> {{ ?s ?p ?o }}"}, 200),
             ({"query": f"SELECT * FROM NAMED <{url}> {{ GRAPH ?g {{ ?s ?p ?o }} }}"}, 200),
-            ({"query": f"CONSTRUCT WHERE {{ ?s ?p ?o }}", "default-graph-uri": url}, 200),
+            ({"query": "CONSTRUCT WHERE { ?s ?p ?o }", "default-graph-uri": url}, 200),
             ({"query": f"LOAD <{url}>"}, 403),
             ({"update": f"LOAD <{url}>"}, 403),
         ]

@@ -7,9 +7,6 @@ The remote is another live sendkg server over the small graph; the endpoint unde
 from __future__ import annotations
 
 import json
-import urllib.error
-import urllib.parse
-import urllib.request
 
 import pytest
 
