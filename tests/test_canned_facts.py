@@ -94,6 +94,7 @@ def test_08_disagreements(real_store):
     assert bury["subject"] == "Bury" and bury["kind"] == "safety valve funding"
     assert all(row["urlA"] != row["urlB"] and row["valueA"] != row["valueB"] for row in rows)
     assert not any("Surrey" in row["subject"] for row in rows)  # same outcome in other words
+    assert not any(row["kind"] == "area SEND inspection outcome" for row in rows)  # the article and the table agree on outcomes
     assert rows[0]["difference"] == "amount" and rows[-1]["difference"] == "wording"
 
 
