@@ -8,7 +8,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from . import build as build_module
-from .formats import GRAPH_FORMATS, by_name
+from .formats import GRAPH_FORMATS, by_name, serialize_graph
 from .namespace import PREFIXES
 from .queries import canned_query, report_query
 from .store import Store, StoreMissing, current_build
@@ -97,7 +97,7 @@ def query(args) -> int:
     if isinstance(result, ox.QueryTriples):
         if args.format not in ("turtle",):
             return _error(f"a CONSTRUCT/DESCRIBE query gives a graph: use --format turtle, not {args.format}")
-        out.write(ox.serialize(result, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES))
+        out.write(serialize_graph(result, by_name("turtle", GRAPH_FORMATS)))
         return 0
     if args.format == "turtle":
         return _error("--format turtle is for CONSTRUCT/DESCRIBE queries; use table, csv, tsv or json")
@@ -145,7 +145,7 @@ def export(args) -> int:
         triples = store.triples(neighbourhood_query(args.entity, args.depth))
     else:
         triples = [q.triple for q in store.inner.quads_for_pattern(None, None, None)]
-    data = ox.serialize(triples, format=fmt.ox, prefixes=PREFIXES) if fmt.name in ("turtle", "trig", "rdfxml") else ox.serialize(triples, format=fmt.ox)
+    data = serialize_graph(triples, fmt)
     if args.output == "-":
         sys.stdout.buffer.write(data)
     else:

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
+from .namespace import PREFIXES
+
 
 @dataclass(frozen=True)
 class Format:
@@ -69,3 +71,13 @@ def by_media_type(media_type: str, table: tuple[Format, ...]) -> Format | None:
     """The format in ``table`` for ``media_type`` (aliases included)."""
     media_type = ALIASES.get(media_type, media_type)
     return next((f for f in table if f.media_type == media_type), None)
+
+
+def rdf_options(fmt: ox.RdfFormat) -> dict:
+    """Serialiser options: the project's prefixes for the formats that use them (Turtle, TriG)."""
+    return {"prefixes": PREFIXES} if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else {}
+
+
+def serialize_graph(triples, fmt: Format) -> bytes:
+    """``triples`` (or quads) written in graph format ``fmt``, with prefixes where the format uses them."""
+    return ox.serialize(triples, format=fmt.ox, **rdf_options(fmt.ox))

@@ -15,8 +15,7 @@ from multiprocessing.connection import Connection
 
 import pyoxigraph as ox
 
-from .formats import GRAPH_FORMATS, RESULT_FORMATS, by_name
-from .namespace import PREFIXES
+from .formats import GRAPH_FORMATS, RESULT_FORMATS, by_name, rdf_options
 
 
 @dataclass(frozen=True)
@@ -82,11 +81,6 @@ def capped(write, limit: int) -> tuple[bytes, bool]:
     except Full:
         return sink.head(), True
     return bytes(sink.buffer), False
-
-
-def rdf_options(fmt: ox.RdfFormat) -> dict:
-    """Serialiser options: the project's prefixes for the formats that use them."""
-    return {"prefixes": PREFIXES} if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else {}
 
 
 def solutions_answer(results, name: str, limit: int) -> Answer:

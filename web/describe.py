@@ -11,11 +11,10 @@ import pyoxigraph as ox
 from flask import current_app, request
 from rdflib import BNode, Graph, Literal, URIRef
 
-from graph.formats import GRAPH_FORMATS, RESULT_FORMATS, W3C_NAMES, Format, by_name
+from graph.formats import GRAPH_FORMATS, RESULT_FORMATS, W3C_NAMES, Format, by_name, rdf_options
 from graph.namespace import (
     CC_BY, DATA_BASE, DATASET_IRI, DCAT, DCTERMS, FORMATS, MEDIA_TYPES, ONTOLOGY_IRI, RDF, RDFS, SD, VOID,
 )
-from graph.worker import rdf_options
 
 DUMP_NAME = "sendkg"
 DUMP_EXTENSIONS = ("ttl", "nt", "jsonld", "rdf", "trig", "nq")

@@ -5,11 +5,10 @@ Formats come from ``graph.formats.GRAPH_FORMATS``; an Accept header matching non
 
 from __future__ import annotations
 
-import pyoxigraph as ox
 from flask import Blueprint, Response, abort, render_template, request
 
-from graph.formats import GRAPH_FORMATS, Format, by_name
-from graph.namespace import PREFIXES, SKG
+from graph.formats import GRAPH_FORMATS, Format, by_name, serialize_graph
+from graph.namespace import SKG
 
 from .conneg import HTML, PAGE_FORMATS, negotiate_page
 from .links import iri_to_path, path_to_iri, public_url
@@ -40,7 +39,7 @@ def rdf_response(iri: str, fmt: Format) -> Response:
     triples = entity_triples(iri, get_store())
     if not triples:
         abort(404, f"The graph says nothing about {iri}")
-    body = ox.serialize(triples, format=fmt.ox, prefixes=PREFIXES if fmt.name in ("turtle", "trig") else None)
+    body = serialize_graph(triples, fmt)
     response = Response(body, mimetype=fmt.media_type)
     response.headers["Vary"] = "Accept"
     return response

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pyoxigraph as ox
 from flask import Blueprint, Response, abort, jsonify, render_template, request
 
-from graph.formats import GRAPH_FORMATS, Format, by_name
-from graph.namespace import PREFIXES, SKG
+from graph.formats import GRAPH_FORMATS, Format, by_name, serialize_graph
+from graph.namespace import SKG
 from graph.paths import ONTOLOGY_FILE
 from graph.queries import canned_queries
 
@@ -66,7 +66,7 @@ def ontology_file(extension: str):
 def ontology_rdf(fmt: Format) -> Response:
     """``ontology/sendkg.ttl`` re-serialised as ``fmt`` (the document https://w3id.org/sendkg/ontology names)."""
     triples = ox.parse(path=str(ONTOLOGY_FILE), format=ox.RdfFormat.TURTLE)
-    body = ox.serialize(triples, format=fmt.ox, prefixes=PREFIXES if fmt.name in ("turtle", "trig") else None)
+    body = serialize_graph(triples, fmt)
     response = Response(body, mimetype=fmt.media_type)
     response.headers["Vary"] = "Accept"
     return response
