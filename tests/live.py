@@ -26,7 +26,10 @@ def stop(server, thread: threading.Thread) -> None:
     """Stop a running waitress server: request threads first (so none pulls a closed trigger), then its loop."""
     server.logger.setLevel(logging.FATAL)
     server.task_dispatcher.shutdown(cancel_pending=True, timeout=10)
-    server.trigger.pull_trigger(lambda: close_everything(server))
+    try:
+        server.trigger.pull_trigger(lambda: close_everything(server))
+    except OSError:  # the loop already closed its trigger: close what is left from here
+        close_everything(server)
     thread.join(10)
 
 
