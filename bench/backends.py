@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from graph.remote import load as put_graph
+from graph.store.remote import load as put_graph
 
 from .servers import BIN, ROOT, Service
 

@@ -14,11 +14,11 @@ import time
 
 import pyoxigraph as ox
 
-from graph.executor import ProcessExecutor
-from graph.formats import GRAPH_FORMATS, RESULT_FORMATS, by_name
-from graph.namespace import PREFIXES
+from graph.store.executor import ProcessExecutor
+from graph.exports.formats import GRAPH_FORMATS, RESULT_FORMATS, by_name
+from graph.terms import PREFIXES
 from graph.store import Store
-from graph.worker import Job
+from graph.store.worker import Job
 
 HEAD = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
 QUERIES = {

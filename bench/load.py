@@ -29,7 +29,7 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-from graph.namespace import DATA_BASE, SKG
+from graph.terms import DATA_BASE, SKG
 from graph.queries import canned_queries
 from web.links import iri_to_path
 
@@ -152,7 +152,7 @@ class Server:
 
     def __init__(self, var: str | None):
         env = dict(os.environ, **({"SENDKG_VAR": var} if var else {}))
-        self.process = subprocess.Popen([sys.executable, "-m", "graph.cli", "serve", "--host", "127.0.0.1", "--port", "0"],
+        self.process = subprocess.Popen([sys.executable, "-m", "web.cli", "serve", "--host", "127.0.0.1", "--port", "0"],
                                         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         ready, _, _ = select.select([self.process.stdout], [], [], 120)
         line = self.process.stdout.readline() if ready else ""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph.synthetic import parse_size
+from bench.synthetic import parse_size
 
 SENDKG = ("sendkg serve (disk)", "sendkg serve (memory)")
 OXIGRAPH = ("oxigraph server (disk)", "oxigraph server (memory)")
@@ -98,7 +98,7 @@ def targets(results: dict, mode: str) -> list[str]:
 def markdown(results: dict) -> str:
     """The whole report."""
     lines = ["# sendkg benchmark", "", f"Run {results['date']} on {results['machine']}; wall time {results['wall_s']} s.",
-             f"Settings: {results['settings']}. Data: SYNTHETIC graphs from `graph/synthetic.py` (not facts).", "",
+             f"Settings: {results['settings']}. Data: SYNTHETIC graphs from `bench/synthetic/` (not facts).", "",
              "Cells are p50 / p95 in ms; \"error\" means the server failed the query or it ran past the cap. "
              "\"RSS settled\" is when the process tree stopped growing (the in-memory copies are loaded; "
              "measurements start then). How each number is taken, "

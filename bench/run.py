@@ -19,7 +19,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from graph.queries import canned_queries, read_query
-from graph.synthetic import parse_size, write_build
+from bench.synthetic import parse_size, write_build
 
 from . import backends
 from .inproc import Floor

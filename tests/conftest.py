@@ -56,7 +56,7 @@ def oxigraph_real(built, tmp_path_factory):
 def real_store(built, request):
     """The real build, shared by tests that only read: embedded in memory, or over HTTP when SENDKG_TEST_BACKEND=oxigraph."""
     if store_backend() == "oxigraph":
-        from graph.remote import RemoteStore
+        from graph.store.remote import RemoteStore
         return RemoteStore(request.getfixturevalue("oxigraph_real").query_url, timeout=REMOTE_TIMEOUT)
     return Store.open_build(built, in_memory=True)
 

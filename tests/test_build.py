@@ -99,10 +99,10 @@ def test_killed_build_never_leaves_a_broken_store(var):
     """SIGKILL the build process at points spread over its run; the current store always opens whole."""
     env = dict(os.environ, SENDKG_VAR=str(var))
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "graph.cli", "build"], env=env, cwd=ROOT, check=True, capture_output=True)
+    subprocess.run([sys.executable, "-m", "web.cli", "build"], env=env, cwd=ROOT, check=True, capture_output=True)
     duration = time.perf_counter() - started
     for fraction in (0.2, 0.5, 0.7, 0.85, 0.95):
-        process = subprocess.Popen([sys.executable, "-m", "graph.cli", "build"], env=env, cwd=ROOT,
+        process = subprocess.Popen([sys.executable, "-m", "web.cli", "build"], env=env, cwd=ROOT,
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(duration * fraction)
         process.send_signal(signal.SIGKILL)

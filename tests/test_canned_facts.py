@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from graph.namespace import ID
+from graph.terms import ID
 from graph.queries import canned_query
 
 NAMES = ("01-agreements", "03-councils-by-outcome", "06-funding-decisions", "08-disagreements",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.namespace import ID
+from graph.terms import ID
 from graph.queries import canned_query
 
 ARTICLE = "One of first safety valve councils slammed over ‘failing’ SEND services"

@@ -6,7 +6,7 @@ import pyoxigraph as ox
 import pytest
 
 from graph.queries import violation_checks
-from graph.validate import query_problems
+from graph.build.validate import query_problems
 
 CHECK_FIXTURES = Path(__file__).parent / "checks"
 CHECKS = violation_checks()

@@ -11,7 +11,7 @@ import sys
 import pytest
 from rdflib import Graph
 
-from graph.cli import main, make_parser
+from web.cli import main, make_parser
 from graph.paths import ROOT
 
 SUBCOMMANDS = ("build", "validate", "query", "export", "stats", "serve", "load")
@@ -34,7 +34,7 @@ def run(built, monkeypatch, capsysbinary):
 
 
 def test_console_script_is_installed():
-    result = subprocess.run([sys.executable, "-m", "graph.cli", "--help"], capture_output=True, text=True, cwd=ROOT)
+    result = subprocess.run([sys.executable, "-m", "web.cli", "--help"], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0 and "build" in result.stdout
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from werkzeug.datastructures import MultiDict
 
-from graph.formats import GRAPH_FORMATS, RESULT_FORMATS, by_name
+from graph.exports.formats import GRAPH_FORMATS, RESULT_FORMATS, by_name
 from web.conneg import choose, from_parameter, negotiate, prefers_html
 
 JSON = by_name("json", RESULT_FORMATS)

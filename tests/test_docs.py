@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from graph.cli import make_parser
+from web.cli import make_parser
 from graph.paths import ROOT
 from graph.queries import canned_queries
 from web import create_app

@@ -6,7 +6,7 @@ import pyoxigraph as ox
 import pytest
 import rdflib
 
-from graph.namespace import ID
+from graph.terms import ID
 from web.entities import split_suffix
 from rdfcompare import assert_isomorphic, store_graph
 from web_fixtures import FIXTURES, web_client, web_store  # noqa: F401 (fixtures)
@@ -129,7 +129,7 @@ def test_only_web_addresses_become_links(url, safe):
     ("2024-13-40", "date", None, "2024-13-40"), ("2020-21", "string", "financialYear", "2020-21"),
 ])
 def test_literals_are_formatted_for_people(value, datatype, prop, text):
-    from graph.namespace import SKG, XSD
+    from graph.terms import SKG, XSD
     from web.formatting import format_literal
     assert format_literal(value, str(XSD[datatype]), str(SKG[prop]) if prop else None)[0] == text
 

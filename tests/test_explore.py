@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from graph.namespace import ID, SKG
-from graph.neighbourhood import neighbourhood_query
+from graph.terms import ID, SKG
+from graph.queries.neighbourhood import neighbourhood_query
 from graph.store import Store
 from web.drawing import drawing
 from web.model import labels_and_types

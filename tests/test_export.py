@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from rdflib import Graph
 
-from graph.cli import main
+from web.cli import main
 from graph.store import Store
 from rdfcompare import assert_isomorphic, store_graph
 

@@ -7,9 +7,9 @@ from decimal import Decimal
 
 import pytest
 
-from graph.facts import COLUMNS, read_facts
-from graph.facts_parse import date_value, financial_year, money, visited
-from graph.records import DataError
+from graph.sources.fact_table import COLUMNS, read_facts
+from graph.sources.fact_values import date_value, financial_year, money, visited
+from graph.sources.records import DataError
 
 GOOD = {"id": "x-sv-funding", "council": "Bury", "fact_type": "sv_funding", "value": "£20 million",
         "date": "2020-21", "source_url": "https://example.org/a", "source_kind": "news", "confidence": "high",

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from graph.namespace import DCTERMS, ID, ONS_GEOGRAPHY, PROV, RDF, RDFS, SDO, SKG, XSD
+from graph.terms import DCTERMS, ID, ONS_GEOGRAPHY, PROV, RDF, RDFS, SDO, SKG, XSD
 from graph.paths import DATA_DIR
 
 TABLE = DATA_DIR / "facts" / "safety_valve_facts.csv"

@@ -6,7 +6,7 @@ import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
-from graph.namespace import SKG
+from graph.terms import SKG
 from graph.paths import ONTOLOGY_FILE, ROOT
 
 NS = str(SKG._NS)
@@ -27,8 +27,8 @@ def _module_terms() -> set[str]:
 
 def test_module_and_ontology_define_the_same_terms(ontology):
     in_ontology, in_module = _ontology_terms(ontology), _module_terms()
-    assert in_ontology - in_module == set(), "terms in the ontology missing from graph/namespace.py"
-    assert in_module - in_ontology == set(), "terms in graph/namespace.py the ontology does not define"
+    assert in_ontology - in_module == set(), "terms in the ontology missing from graph/terms.py"
+    assert in_module - in_ontology == set(), "terms in graph/terms.py the ontology does not define"
 
 
 def test_misspelt_term_raises_instead_of_minting_an_iri():
@@ -52,17 +52,17 @@ def test_every_object_property_has_a_domain_or_range(ontology):
 
 
 def test_ontology_header_names_title_version_licence_creator(ontology):
-    from graph.namespace import ONTOLOGY_IRI
+    from graph.terms import ONTOLOGY_IRI
     from rdflib.namespace import DCTERMS
     for prop in (DCTERMS.title, DCTERMS.description, OWL.versionIRI, DCTERMS.license, DCTERMS.creator):
         assert ontology.value(ONTOLOGY_IRI, prop) is not None, prop
 
 
 def test_no_sendkg_iri_is_spelt_by_hand_in_code():
-    """Only graph/namespace.py may contain the ontology or data base IRIs as string literals in Python."""
+    """Only graph/terms.py may contain the ontology or data base IRIs as string literals in Python."""
     offenders = []
     for path in list((ROOT / "graph").rglob("*.py")) + list((ROOT / "web").rglob("*.py")):
-        if path.name == "namespace.py":
+        if path.relative_to(ROOT).as_posix() == "graph/terms.py":
             continue
         tree = ast.parse(path.read_text())
         docstrings = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant)}

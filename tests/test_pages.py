@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 import pytest
 import rdflib
 
-from graph.namespace import OWL, RDF, SKG
+from graph.terms import OWL, RDF, SKG
 from graph.queries import canned_queries
 from web_fixtures import ROOT, web_client, web_store, xss_client  # noqa: F401 (fixtures)
 
@@ -206,7 +206,7 @@ def test_pages_run_a_handful_of_queries_not_one_per_row(web_store, path, most):
 def test_ontology_iri_negotiates_the_ontology_document(client, accept, rdflib_format):
     from rdflib import Graph
     from rdflib.namespace import OWL, RDF
-    from graph.namespace import ONTOLOGY_IRI
+    from graph.terms import ONTOLOGY_IRI
     from graph.paths import ONTOLOGY_FILE
     response = client.get("/ontology", headers={"Accept": accept})
     assert response.status_code == 200 and response.mimetype == accept and "Accept" in response.headers["Vary"]

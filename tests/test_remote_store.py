@@ -10,10 +10,10 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Graph
 
-from graph import cli
-from graph.neighbourhood import neighbourhood_query
+from web import cli
+from graph.queries.neighbourhood import neighbourhood_query
 from graph.queries import canned_queries
-from graph.remote import RemoteStore, StoreUnavailable, load
+from graph.store.remote import RemoteStore, StoreUnavailable, load
 from graph.store import NotAcceptable, Store
 from oxigraph_server import OxigraphServer, free_port
 from rdfcompare import assert_isomorphic, to_rdflib

@@ -13,7 +13,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from graph.namespace import ID, RDFS
+from graph.terms import ID, RDFS
 from live import Listener, serving
 from web import create_app
 from web.executors import get_executor

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.namespace import ID, SKG
+from graph.terms import ID, SKG
 from graph.store import Store
 from web.search import highlight
 from web.sparql_text import iri_ref, string_literal

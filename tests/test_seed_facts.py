@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from graph.namespace import DCTERMS, ID, ORG, PROV, RDF, RDFS, SDO, SKG, XSD
+from graph.terms import DCTERMS, ID, ORG, PROV, RDF, RDFS, SDO, SKG, XSD
 from graph.paths import DATA_DIR
 
 SEED_FILE = DATA_DIR / "sources" / "schoolsweek-bury-failing-send.yaml"

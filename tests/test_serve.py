@@ -45,7 +45,7 @@ def test_environment_overrides_the_config_file(config_file, monkeypatch):
 
 
 def start(args: list[str], env: dict) -> subprocess.Popen:
-    command = [sys.executable, "-c", "from graph.cli import main; raise SystemExit(main())", "serve", *args]
+    command = [sys.executable, "-c", "from web.cli import main; raise SystemExit(main())", "serve", *args]
     return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True)
 
 

@@ -7,7 +7,7 @@ import pytest
 from rdflib import Graph
 
 from graph.paths import SHAPES_FILE
-from graph.validate import shacl_problems
+from graph.build.validate import shacl_problems
 
 SHAPE_FIXTURES = Path(__file__).parent / "shapes"
 FIXTURES = sorted(SHAPE_FIXTURES.glob("S*.ttl"))

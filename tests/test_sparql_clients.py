@@ -15,7 +15,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from SPARQLWrapper import CSV, GET, JSON, JSONLD, POST, RDFXML, TSV, TURTLE, XML, SPARQLWrapper
 
-from graph.namespace import PREFIXES, RDF, RDFS, SKG
+from graph.terms import PREFIXES, RDF, RDFS, SKG
 from live import serving
 from web import create_app
 

@@ -7,7 +7,7 @@ import pytest
 from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
 
-from graph.namespace import DATASET_IRI, DCAT, DCTERMS, ONTOLOGY_IRI, RDF, VOID
+from graph.terms import DATASET_IRI, DCAT, DCTERMS, ONTOLOGY_IRI, RDF, VOID
 from graph.store import Store
 from web import create_app
 

@@ -13,7 +13,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
-from graph.namespace import FORMATS, ID, RDFS, SD, VOID
+from graph.terms import FORMATS, ID, RDFS, SD, VOID
 from graph.store import Store
 from web import create_app
 from web.executors import close_executor, get_executor

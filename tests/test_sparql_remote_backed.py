@@ -10,9 +10,9 @@ import json
 
 import pytest
 
-from graph.executor import ThreadExecutor
-from graph.namespace import ID, RDFS
-from graph.remote import RemoteStore
+from graph.store.executor import ThreadExecutor
+from graph.terms import ID, RDFS
+from graph.store.remote import RemoteStore
 from live import Listener, serving
 from web import create_app
 from web.executors import get_executor

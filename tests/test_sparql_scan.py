@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.sparqlscan import scan
+from graph.queries.scan import scan
 
 SERVICE_USED = [
     "SELECT * { SERVICE <http://example.org/sparql> { ?s ?p ?o } }",

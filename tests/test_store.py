@@ -4,7 +4,7 @@ import pytest
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDFS
 
-from graph.namespace import ID, SKG
+from graph.terms import ID, SKG
 from graph.store import Store, reopen
 
 

@@ -8,9 +8,9 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Graph
 
-from graph import synthetic
+from bench import synthetic
 from graph.build import check_graph
-from graph.namespace import DATA_BASE, DATASET_IRI, DCTERMS, RDF, SKG
+from graph.terms import DATA_BASE, DATASET_IRI, DCTERMS, RDF, SKG
 from graph.paths import DATA_DIR
 from graph.store import Store
 

@@ -20,7 +20,7 @@ import pytest
 from rdflib import Graph, Namespace
 from rdflib.collection import Collection
 
-from graph.namespace import RDFS
+from graph.terms import RDFS
 from graph.store import Store
 from live import serving
 from web import create_app

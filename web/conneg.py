@@ -13,7 +13,7 @@ from __future__ import annotations
 from werkzeug.datastructures import MIMEAccept
 from werkzeug.http import parse_accept_header
 
-from graph.formats import ALIASES, GRAPH_FORMATS, Format, by_media_type, by_name
+from graph.exports.formats import ALIASES, GRAPH_FORMATS, Format, by_media_type, by_name
 
 FORMAT_PARAMETERS = ("format", "output", "results")
 # Short names clients put in those parameters that are not a format's own name or extension.

@@ -11,8 +11,8 @@ import pyoxigraph as ox
 from flask import current_app, request
 from rdflib import BNode, Graph, Literal, URIRef
 
-from graph.formats import GRAPH_FORMATS, RESULT_FORMATS, W3C_NAMES, Format, by_name, rdf_options
-from graph.namespace import (
+from graph.exports.formats import GRAPH_FORMATS, RESULT_FORMATS, W3C_NAMES, Format, by_name, rdf_options
+from graph.terms import (
     CC_BY, DATA_BASE, DATASET_IRI, DCAT, DCTERMS, FORMATS, MEDIA_TYPES, ONTOLOGY_IRI, RDF, RDFS, SD, VOID,
 )
 

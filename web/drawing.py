@@ -12,7 +12,7 @@ import networkx as nx
 import pyoxigraph as ox
 from pyvis.network import Network
 
-from graph.namespace import RDF, RDFS, SKG
+from graph.terms import RDF, RDFS, SKG
 
 from .links import curie, iri_to_path, known_label
 from .model import fallback_label

@@ -14,7 +14,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, request
 
-from graph.formats import GRAPH_FORMATS, Format, by_name, rdf_options
+from graph.exports.formats import GRAPH_FORMATS, Format, by_name, rdf_options
 
 from . import conneg, cors
 from .describe import DUMP_EXTENSIONS, DUMP_NAME, rdf_bytes, statistics, void_description

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, abort, render_template, request
 
-from graph.formats import GRAPH_FORMATS, Format, by_name, serialize_graph
-from graph.namespace import SKG
+from graph.exports.formats import GRAPH_FORMATS, Format, by_name, serialize_graph
+from graph.terms import SKG
 
 from .conneg import HTML, PAGE_FORMATS, negotiate_page
 from .links import iri_to_path, path_to_iri, public_url

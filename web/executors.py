@@ -7,7 +7,7 @@ import weakref
 
 from flask import Flask, current_app
 
-from graph.executor import make_executor
+from graph.store.executor import make_executor
 
 from .stores import get_store
 

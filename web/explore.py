@@ -9,7 +9,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, current_app, jsonify, render_template, request
 from werkzeug.exceptions import BadRequest
 
-from graph.neighbourhood import neighbourhood_query
+from graph.queries.neighbourhood import neighbourhood_query
 
 from .drawing import drawing
 from .model import labels_and_types

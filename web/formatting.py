@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal, InvalidOperation
 
-from graph.namespace import SKG, XSD
+from graph.terms import SKG, XSD
 
 from .links import safe_href
 

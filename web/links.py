@@ -10,7 +10,7 @@ from urllib.parse import quote, urlsplit
 
 from flask import current_app
 
-from graph.namespace import DATA_BASE, DCTERMS, ORG, PREFIXES, PROV, RDF, RDFS, SDO, SKG, SKOS
+from graph.terms import DATA_BASE, DCTERMS, ORG, PREFIXES, PROV, RDF, RDFS, SDO, SKG, SKOS
 
 ONTOLOGY_NS = str(SKG._NS)
 SAFE_SCHEMES = ("http", "https")

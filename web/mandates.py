@@ -6,7 +6,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 from flask import Blueprint, abort, jsonify, render_template
 
-from graph.namespace import ID
+from graph.terms import ID
 
 from .model import HEAD, lit, node
 from .overview import councils

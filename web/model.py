@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from graph.namespace import PREFIXES, PROV, RDF, RDFS, SKG
+from graph.terms import PREFIXES, PROV, RDF, RDFS, SKG
 
 from .formatting import format_literal
 from .links import iri_to_path, known_label, safe_href

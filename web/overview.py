@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph.namespace import DATA_BASE, OWL, SKG
+from graph.terms import DATA_BASE, OWL, SKG
 
 from .model import HEAD, node
 from .sparql_text import iri_ref, string_literal

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pyoxigraph as ox
 from flask import Blueprint, Response, abort, jsonify, render_template, request
 
-from graph.formats import GRAPH_FORMATS, Format, by_name, serialize_graph
-from graph.namespace import SKG
+from graph.exports.formats import GRAPH_FORMATS, Format, by_name, serialize_graph
+from graph.terms import SKG
 from graph.paths import ONTOLOGY_FILE
 from graph.queries import canned_queries
 

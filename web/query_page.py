@@ -10,7 +10,7 @@ import pyoxigraph as ox
 from flask import Blueprint, abort, jsonify, render_template, request, url_for
 from werkzeug.exceptions import BadRequest, RequestEntityTooLarge
 
-from graph.namespace import DATA_BASE, PREFIXES
+from graph.terms import DATA_BASE, PREFIXES
 from graph.queries import canned_queries, canned_query
 
 from .drawing import result_drawing

@@ -11,7 +11,7 @@ import re
 from flask import Blueprint, jsonify, render_template, request
 from werkzeug.exceptions import BadRequest
 
-from graph.namespace import DATA_BASE, RDFS
+from graph.terms import DATA_BASE, RDFS
 
 from .links import iri_to_path, known_label
 from .model import HEAD, fallback_label

@@ -8,7 +8,7 @@ import pyvis
 from flask import Blueprint, render_template, request, send_from_directory
 from werkzeug.exceptions import NotFound
 
-from graph.remote import RemoteStoreError
+from graph.store.remote import RemoteStoreError
 
 from .links import curie, iri_to_path
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, redirect, request
 
-from graph import executor as ex
-from graph.formats import GRAPH_FORMATS, RESULT_FORMATS, by_name
-from graph.sparqlscan import scan
-from graph.worker import Job
+from graph.store import executor as ex
+from graph.exports.formats import GRAPH_FORMATS, RESULT_FORMATS, by_name
+from graph.queries.scan import scan
+from graph.store.worker import Job
 
 from . import conneg, cors, protocol
 from .describe import public_url, rdf_bytes, service_description, statistics

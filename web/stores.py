@@ -26,6 +26,6 @@ def get_store() -> Store:
 def open_configured_store(config) -> Store:
     """A remote store if SPARQL_ENDPOINT is set, else the current build (in memory if asked)."""
     if config.get("SPARQL_ENDPOINT"):
-        from graph.remote import RemoteStore
+        from graph.store.remote import RemoteStore
         return RemoteStore(config["SPARQL_ENDPOINT"], timeout=config["REMOTE_TIMEOUT"])
     return Store.open_build(in_memory=config.get("STORE_IN_MEMORY", False))

@@ -1,6 +1,6 @@
 """A real ``sendkg serve`` process over a private build folder, and the build-folder fingerprints the suite compares.
 
-``ServeProcess`` starts ``python -m graph.cli serve`` on 127.0.0.1 (a free port, or a given one for a restart)
+``ServeProcess`` starts ``python -m web.cli serve`` on 127.0.0.1 (a free port, or a given one for a restart)
 with ``SENDKG_VAR`` and any ``SENDKG_*`` settings, waits for its "sendkg serving" line, and can be stopped
 (SIGTERM), killed (SIGKILL) and measured (VmRSS from /proc). ``copy_build`` gives each test its own build
 folder; ``folder_digest`` hashes every file under one, so "byte for byte the same" is a comparison of digests.
@@ -81,7 +81,7 @@ class ServeProcess:
 
     def start(self) -> "ServeProcess":
         """Start the server and return once it has printed the URL it serves."""
-        command = [sys.executable, "-m", "graph.cli", "serve", "--host", "127.0.0.1", "--port", str(self.port)]
+        command = [sys.executable, "-m", "web.cli", "serve", "--host", "127.0.0.1", "--port", str(self.port)]
         self.process = subprocess.Popen(command, cwd=ROOT, env=self.env, stdout=subprocess.PIPE,
                                         stderr=subprocess.DEVNULL, text=True)
         ready, _, _ = select.select([self.process.stdout], [], [], READY_TIMEOUT)

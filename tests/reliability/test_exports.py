@@ -7,8 +7,8 @@ import pytest
 from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import RDF
 
-from graph.formats import GRAPH_FORMATS
-from graph.namespace import SKG
+from graph.exports.formats import GRAPH_FORMATS
+from graph.terms import SKG
 from rdfcompare import assert_isomorphic
 from reliability.process import ServeProcess, copy_build
 from reliability.wire import send

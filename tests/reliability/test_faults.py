@@ -48,7 +48,7 @@ def data_copy(tmp_path: Path) -> Path:
 
 
 def build_command(var: Path, data: Path) -> tuple[list[str], dict]:
-    return [sys.executable, "-m", "graph.cli", "build", "--data", str(data)], dict(os.environ, SENDKG_VAR=str(var))
+    return [sys.executable, "-m", "web.cli", "build", "--data", str(data)], dict(os.environ, SENDKG_VAR=str(var))
 
 
 def run_build(var: Path, data: Path) -> subprocess.CompletedProcess:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from .records import DataError, DataErrors, Record
+from graph.sources.records import DataError, DataErrors, Record
 
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9-]*/[A-Za-z0-9][A-Za-z0-9._-]*$")
 SOURCE_KEYS = {"id", "title", "publisher", "url", "kind", "published", "note", "confidence", "author"}

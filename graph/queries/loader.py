@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .paths import QUERIES_DIR
+from graph.paths import QUERIES_DIR
 
 HEADER = re.compile(r"^#\s*(title|description|param):\s*(.+?)\s*$")
 
@@ -63,8 +63,8 @@ def violation_checks(folder: Path = QUERIES_DIR) -> tuple[NamedQuery, ...]:
 
 
 def report_query(name: str, folder: Path = QUERIES_DIR) -> NamedQuery:
-    """A report query the code itself runs (``graph/queries/<name>.rq``)."""
-    return read_query(folder / f"{name}.rq", "report")
+    """A report query the code itself runs (``graph/queries/reports/<name>.rq``)."""
+    return read_query(folder / "reports" / f"{name}.rq", "report")
 
 
 def canned_query(name: str, folder: Path = QUERIES_DIR) -> NamedQuery | None:

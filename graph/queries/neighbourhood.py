@@ -7,7 +7,7 @@ intermediate node of a path, not just its end, must be a data entity. ``limit`` 
 
 from __future__ import annotations
 
-from .namespace import DATA_BASE
+from graph.terms import DATA_BASE
 
 ANY = "(!<urn:sendkg:none>|^!<urn:sendkg:none>)"
 

@@ -15,7 +15,7 @@ from multiprocessing.connection import Connection
 
 import pyoxigraph as ox
 
-from .formats import GRAPH_FORMATS, RESULT_FORMATS, by_name, rdf_options
+from graph.exports.formats import GRAPH_FORMATS, RESULT_FORMATS, by_name, rdf_options
 
 
 @dataclass(frozen=True)
@@ -173,7 +173,7 @@ def die_with_parent(interval: float = 0.5) -> None:
 
 def serve(requests: Connection, replies: Connection) -> None:
     """A worker's loop: open the store, say ready, answer one job per message until the pipe closes."""
-    from .store import reopen
+    from graph.store import reopen
     origin, memory_mb = requests.recv()
     store = reopen(origin)
     limit_memory(memory_mb)

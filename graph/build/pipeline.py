@@ -20,13 +20,14 @@ import pyoxigraph as ox
 from rdflib import Graph, Literal
 from rdflib.namespace import DCAT, DCTERMS, RDF, VOID
 
-from . import facts, sources
-from .namespace import CC_BY, DATASET_IRI, ONTOLOGY_IRI, PREFIXES, SKG
-from .paths import DATA_DIR, ONTOLOGY_FILE, ROOT, var_dir
-from .rdfize import Ontology, to_graph
-from .records import DataError, DataErrors
-from .store import is_held, publish_build
-from .validate import Problem, query_problems, shacl_problems
+from graph.sources import fact_table as facts
+from graph.sources import yaml_files as sources
+from graph.terms import CC_BY, DATASET_IRI, ONTOLOGY_IRI, PREFIXES, SKG
+from graph.paths import DATA_DIR, ONTOLOGY_FILE, ROOT, var_dir
+from graph.build.rdfize import Ontology, to_graph
+from graph.sources.records import DataError, DataErrors
+from graph.store import is_held, publish_build
+from graph.build.validate import Problem, query_problems, shacl_problems
 
 KEEP_BUILDS = 2
 

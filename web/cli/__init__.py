@@ -7,8 +7,8 @@ import sys
 
 from pathlib import Path
 
-from . import commands
-from .paths import DATA_DIR
+from web.cli import commands
+from graph.paths import DATA_DIR
 
 
 def make_parser() -> argparse.ArgumentParser:

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 import pyoxigraph as ox
 
-from .namespace import DCTERMS, PROV, RDF, RDFS, SDO, SKG, XSD, entity_iri
+from graph.terms import DCTERMS, PROV, RDF, RDFS, SDO, SKG, XSD, entity_iri
 
 A = ox.NamedNode(str(RDF.type))
 LABEL = ox.NamedNode(str(RDFS.label))

@@ -13,8 +13,8 @@ from pyshacl import validate as shacl_validate
 from rdflib import Graph
 from rdflib.namespace import SH
 
-from .paths import SHAPES_FILE
-from .queries import violation_checks
+from graph.paths import SHAPES_FILE
+from graph.queries import violation_checks
 
 
 @dataclass(frozen=True)

@@ -18,11 +18,11 @@ import threading
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-from .sparqlscan import scan
-from .worker import Answer, Job, NoFormat, package
+from graph.queries.scan import scan
+from graph.store.worker import Answer, Job, NoFormat, package
 
-WORKER_ENTRY = "from graph.worker import main; main()"
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+WORKER_ENTRY = "from graph.store.worker import main; main()"
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
 STARTUP_TIMEOUT = 120.0
 # Deepest bracket nesting a query may have: real queries stay far below; Oxigraph's parser overflows its
 # stack (a crashed worker) a few thousand levels down.
@@ -215,7 +215,7 @@ class ThreadExecutor:
         check(job)
         if job.default_graphs is not None or job.named_graphs is not None:
             raise QueryUnsupported("default-graph-uri / named-graph-uri are not supported with a remote store")
-        from .remote import RemoteStoreError
+        from graph.store.remote import RemoteStoreError
         try:
             return package(self.store.query(job.sparql), job)
         except SyntaxError as error:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from .namespace import PREFIXES
+from graph.terms import PREFIXES
 
 
 @dataclass(frozen=True)

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from . import build as build_module
-from .formats import GRAPH_FORMATS, by_name, serialize_graph
-from .namespace import PREFIXES
-from .queries import canned_query, report_query
-from .store import Store, StoreMissing, current_build
+from graph import build as build_module
+from graph.exports.formats import GRAPH_FORMATS, by_name, serialize_graph
+from graph.terms import PREFIXES
+from graph.queries import canned_query, report_query
+from graph.store import Store, StoreMissing, current_build
 
 QUERY_FORMATS = ("table", "csv", "tsv", "json", "turtle")
 EXPORT_FORMATS = tuple(f.name for f in GRAPH_FORMATS if f.name != "nquads")
@@ -47,7 +47,7 @@ def load(args) -> int:
 
 
 def _load_into(url: str, build: Path) -> int:
-    from .remote import RemoteStoreError, load as put_graph
+    from graph.store.remote import RemoteStoreError, load as put_graph
     try:
         target = put_graph(url, build / "graph.nt")
     except (RemoteStoreError, SyntaxError, ValueError) as exc:
@@ -139,7 +139,7 @@ def export(args) -> int:
     except StoreMissing as exc:
         return _error(str(exc))
     if args.entity:
-        from .neighbourhood import neighbourhood_query
+        from graph.queries.neighbourhood import neighbourhood_query
         if not any(True for _ in store.inner.quads_for_pattern(ox.NamedNode(args.entity), None, None)):
             return _error(f"unknown entity {args.entity}: no triples have it as subject")
         triples = store.triples(neighbourhood_query(args.entity, args.depth))

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .store import NotAcceptable, SparqlReads
+from graph.store import NotAcceptable, SparqlReads
 
 RESULTS_JSON = "application/sparql-results+json"
 N_TRIPLES = "application/n-triples"

@@ -10,14 +10,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Callable
 
-from .facts_parse import (
+from graph.sources.fact_values import (
     Row, council_count, council_id, date_value, financial_year, money, named_list, outcome, slugify, visited,
 )
-from .namespace import ONS_GEOGRAPHY
-from .records import DataError, Record
+from graph.terms import ONS_GEOGRAPHY
+from graph.sources.records import DataError, Record
 
 if TYPE_CHECKING:
-    from .facts_derive import Derivation
+    from graph.sources.derivation import Derivation
 
 DFE_ID = "organisation/dfe"
 DFE_LABEL = "Department for Education"

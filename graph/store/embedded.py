@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .paths import var_dir
+from graph.paths import var_dir
 
 
 class StoreMissing(FileNotFoundError):

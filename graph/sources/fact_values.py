@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from urllib.parse import urlsplit
 
-from .records import DataError
+from graph.sources.records import DataError
 
 MONEY = re.compile(r"£\s?(\d[\d,]*(?:\.\d+)?)\s*(billion|bn|million|m)?\b", re.IGNORECASE)
 SCALE = {"billion": Decimal(10**9), "bn": Decimal(10**9), "million": Decimal(10**6), "m": Decimal(10**6)}

@@ -12,10 +12,10 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from .facts_derive import PROGRAMME_ID, Derivation, derive
-from .facts_rules import WAVES
-from .facts_parse import Row, council_id, readable_title, slugify, source_id
-from .records import DataError, Record
+from graph.sources.derivation import PROGRAMME_ID, Derivation, derive
+from graph.sources.rules import WAVES
+from graph.sources.fact_values import Row, council_id, readable_title, slugify, source_id
+from graph.sources.records import DataError, Record
 
 COLUMNS = ["id", "council", "fact_type", "value", "date", "source_url", "source_kind", "confidence", "evidence_snippet"]
 PROGRAMME_LABEL = "Safety valve programme (DSG very high deficit intervention)"

@@ -9,9 +9,9 @@ statement keeps its provenance.
 
 from __future__ import annotations
 
-from .facts_parse import Row, council_id, date_value, slugify
-from .facts_rules import NAMES_DFE, RULES, add_once, issued_by_dfe
-from .records import DataError, Record
+from graph.sources.fact_values import Row, council_id, date_value, slugify
+from graph.sources.rules import NAMES_DFE, RULES, add_once, issued_by_dfe
+from graph.sources.records import DataError, Record
 
 PROGRAMME_ID = "programme/safety-valve"
 AGREEMENT_TYPES = {"sv_wave", "sv_funding", "sv_target", "sv_term", "sv_received", "sv_concluded", "sv_under_review",

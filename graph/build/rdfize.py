@@ -13,8 +13,8 @@ from decimal import Decimal, InvalidOperation
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
 
-from .namespace import ID, SKG
-from .records import DataError, DataErrors, Record
+from graph.terms import ID, SKG
+from graph.sources.records import DataError, DataErrors, Record
 
 REUSED = {
     "label": (RDFS.label, "text"),

@@ -1,0 +1,1 @@
+"""Exports: formats and serialisation."""

@@ -1,0 +1,1 @@
+"""Sources: data files -> records."""
