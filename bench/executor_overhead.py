@@ -1,9 +1,9 @@
 """What running user SPARQL in a killable worker process costs, against running it in-process.
 
-Both sides run the query on the current build (in memory) and serialise the answer natively in the
-same format; the worker side adds the pipe round trip, pickling, and the row-capped re-serialisation.
-Usage: ``python -m bench.executor_overhead [--runs 200] [--row-limit 10000]``. Prints per-query medians
-and their ratio. A script, not a test: timings depend on the machine.
+Both sides run the query on the current build (in memory) and serialise the answer in the same format;
+the worker side adds the pipe round trip, pickling, and the row-capped re-serialisation. The queries are
+``bench/queries/overhead/*.rq``. Usage: ``python -m bench.executor_overhead [--runs 200] [--row-limit 10000]``.
+Prints per-query medians and their ratio. A script, not a test: timings depend on the machine.
 """
 
 from __future__ import annotations
@@ -11,31 +11,25 @@ from __future__ import annotations
 import argparse
 import statistics
 import time
+from pathlib import Path
 
 import pyoxigraph as ox
 
-from graph.store.executor import ProcessExecutor
-from graph.exports.formats import GRAPH_FORMATS, RESULT_FORMATS, by_name
-from graph.terms import PREFIXES
-from graph.store import Store
-from graph.store.worker import Job
+from graph.exports.formats import JSON, TURTLE, write_graph, write_results
+from graph.paths import default_var_dir
+from graph.queries import read_query
+from graph.store import EmbeddedStore
+from graph.store.builds import current_build
+from graph.store.executor import ProcessExecutor, admit
+from graph.store.worker import RESULT_FORMS, Job
 
-HEAD = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
-QUERIES = {
-    "ask": "ASK { ?s a skg:Council }",
-    "councils": "SELECT ?c ?label WHERE { ?c a skg:Council ; rdfs:label ?label } ORDER BY ?label",
-    "count by class": "SELECT ?class (COUNT(?s) AS ?n) WHERE { ?s a ?class } GROUP BY ?class ORDER BY DESC(?n)",
-    "all triples": "SELECT * WHERE { ?s ?p ?o }",
-    "construct all": "CONSTRUCT WHERE { ?s ?p ?o }",
-}
+QUERIES = Path(__file__).resolve().parent / "queries" / "overhead"
 
 
-def in_process(store: Store, sparql: str) -> bytes:
-    """The baseline: query and native serialisation in this process."""
+def in_process(store: EmbeddedStore, sparql: str) -> bytes:
+    """The baseline: query and serialisation in this process."""
     result = store.query(sparql)
-    if isinstance(result, ox.QueryTriples):
-        return ox.serialize(result, format=by_name("turtle", GRAPH_FORMATS).ox)
-    return result.serialize(format=by_name("json", RESULT_FORMATS).ox)
+    return write_graph(result, TURTLE) if isinstance(result, ox.QueryTriples) else write_results(result, JSON)
 
 
 def median_ms(run, runs: int) -> float:
@@ -54,19 +48,22 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=200)
     parser.add_argument("--row-limit", type=int, default=10000)
+    parser.add_argument("--var", type=Path, default=None, help="the builds folder (default: $SENDKG_VAR, else var/)")
     args = parser.parse_args()
-    store = Store.open_build(in_memory=True)
+    store = EmbeddedStore.open_build(current_build(args.var or default_var_dir()), in_memory=True)
+    store.loaded.wait()
     executor = ProcessExecutor(store.origin, workers=1, timeout=60)
     executor.warm()
     print(f"{len(store)} triples; {args.runs} runs each; row limit {args.row_limit}")
     print(f"{'query':<16}{'in-process ms':>15}{'worker ms':>12}{'ratio':>8}{'overhead ms':>13}")
     try:
-        for name, body in QUERIES.items():
-            sparql = HEAD + body
-            job = Job(sparql, "json", "turtle", args.row_limit)
-            local = median_ms(lambda: in_process(store, sparql), args.runs)
+        for path in sorted(QUERIES.glob("*.rq")):
+            query = read_query(path, "bench")
+            form = admit(query.text).form
+            job = Job(query.text, form, JSON if form in RESULT_FORMS else TURTLE, args.row_limit)
+            local = median_ms(lambda: in_process(store, query.text), args.runs)
             remote = median_ms(lambda: executor.run(job), args.runs)
-            print(f"{name:<16}{local:>15.3f}{remote:>12.3f}{remote / local:>8.1f}{remote - local:>13.3f}")
+            print(f"{query.title:<16}{local:>15.3f}{remote:>12.3f}{remote / local:>8.1f}{remote - local:>13.3f}")
     finally:
         executor.close()
 

@@ -16,10 +16,10 @@ from .measure import latency
 
 def child(conn, build: str, in_memory: bool, reps: int, budget: float) -> None:
     """Open the store, then answer ("query", text) and ("page", path) messages with latency dicts."""
-    from graph.store import Store
+    from graph.store import EmbeddedStore
     from .backends import page_queries
     started = time.perf_counter()
-    store = Store.open_build(Path(build), in_memory=in_memory)
+    store = EmbeddedStore.open_build(Path(build), in_memory=in_memory)
     store.loaded.wait()  # time the memory copy itself, not the disk store that answers while it loads
     conn.send(round(time.perf_counter() - started, 2))
     while True:

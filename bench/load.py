@@ -29,9 +29,8 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-from graph.terms import DATA_BASE, SKG
-from graph.queries import canned_queries
-from web.links import iri_to_path
+from graph.queries import canned_queries, read_query
+from web.shared.links import iri_to_path
 
 from .measure import percentile
 from .servers import ROOT, rss_mb, tree
@@ -39,6 +38,7 @@ from .servers import ROOT, rss_mb, tree
 ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9"
 SEARCH_WORDS = ("bury", "ofsted", "deficit", "agreement", "waiting", "inspection")
 BLANK = re.compile(rb"_:\S+")
+LOAD_QUERIES = Path(__file__).resolve().parent / "queries" / "load"
 
 
 @dataclass(frozen=True)
@@ -85,10 +85,10 @@ def select_iris(base: str, sparql: str) -> list[str]:
 
 def probes(base: str, entities: int = 24) -> list[Probe]:
     """The mix: every canned query, a spread of entity pages, explorer pages of councils, searches."""
-    everything = select_iris(base, f"SELECT DISTINCT ?s WHERE {{ ?s a ?c FILTER(STRSTARTS(STR(?s), \"{DATA_BASE}\")) }} ORDER BY ?s")
-    councils = select_iris(base, f"SELECT ?s WHERE {{ ?s a <{SKG.Council}> }} ORDER BY ?s LIMIT 6")
+    everything = select_iris(base, read_query(LOAD_QUERIES / "entities.rq", "bench").text)
+    councils = select_iris(base, read_query(LOAD_QUERIES / "councils.rq", "bench").text)
     step = max(1, len(everything) // entities)
-    mix = [Probe("canned", f"{base}/sparql", q.text) for q in canned_queries()]
+    mix = [Probe("canned", f"{base}/sparql", q.bind()) for q in canned_queries()]
     mix += [Probe("entity", base + iri_to_path(iri)) for iri in everything[::step][:entities]]
     for iri in councils:
         focus = urllib.parse.quote(iri, safe="")

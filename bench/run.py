@@ -19,6 +19,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from graph.queries import canned_queries, read_query
+from graph.terms import DATA_BASE
 from bench.synthetic import parse_size, write_build
 
 from . import backends
@@ -36,7 +37,7 @@ ENTITY, EXPLORE_DEPTH = "council/syn-00001", 2
 
 def queries() -> dict[str, str]:
     """Every canned query plus the benchmark's own join queries, by name."""
-    named = {q.name: q.text for q in canned_queries()}
+    named = {q.name: q.bind() for q in canned_queries()}
     named |= {p.stem: read_query(p, "bench").text for p in sorted((BENCH / "queries").glob("*.rq"))}
     return named
 
@@ -64,7 +65,8 @@ def in_process(build: Path, named: dict, args) -> dict:
 
 
 def page_paths() -> dict[str, str]:
-    iri = f"https://w3id.org/sendkg/id/{ENTITY}"
+    """The pages timed: the benchmark entity's page and its explorer drawing."""
+    iri = DATA_BASE + ENTITY
     return {"entity": f"/id/{ENTITY}", "explorer": f"/explore?focus={iri}&depth={EXPLORE_DEPTH}"}
 
 

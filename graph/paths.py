@@ -1,4 +1,4 @@
-"""Where sendkg finds its inputs and keeps its builds. Override the build folder with SENDKG_VAR."""
+"""Where sendkg finds its inputs, and where builds live unless a caller names another folder."""
 
 from __future__ import annotations
 
@@ -13,6 +13,6 @@ DATA_DIR = ROOT / "data"
 QUERIES_DIR = Path(__file__).resolve().parent / "queries"
 
 
-def var_dir() -> Path:
-    """The folder holding builds and the ``current`` link to the store being served."""
-    return Path(os.environ.get("SENDKG_VAR", ROOT / "var"))
+def default_var_dir() -> Path:
+    """The builds folder a command uses when none is given: ``SENDKG_VAR``, else ``var/`` in the project."""
+    return Path(os.environ.get("SENDKG_VAR") or ROOT / "var")

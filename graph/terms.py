@@ -4,6 +4,7 @@ SKG mirrors ``ontology/sendkg.ttl`` term for term (tests/test_namespace.py fails
 it is a closed rdflib ``DefinedNamespace``, so a misspelt term raises instead of minting a new IRI.
 """
 
+import pyoxigraph as ox
 from rdflib import Namespace, URIRef
 from rdflib.namespace import (
     DCAT, DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SDO, SH, SKOS, VANN, VOID, XSD, DefinedNamespace,
@@ -133,3 +134,8 @@ PREFIXES = {
 def entity_iri(kind: str, slug: str) -> URIRef:
     """The data IRI for an entity of ``kind`` named ``slug``: https://w3id.org/sendkg/id/<kind>/<slug>."""
     return ID[f"{kind}/{slug}"]
+
+
+def node(term) -> ox.NamedNode:
+    """A term of this module (or any IRI) as a pyoxigraph ``NamedNode``, the project's result and export model."""
+    return ox.NamedNode(str(term))

@@ -1,4 +1,8 @@
-"""Shared fixtures: one real build per session, a fresh app per test (flaskr's pattern)."""
+"""Shared fixtures: one real build per session, a fresh app per test (flaskr's pattern), small fixture stores.
+
+Nothing here touches ``os.environ``: the build is written into a session folder passed as an argument, and
+the stores are opened from that folder.
+"""
 
 from __future__ import annotations
 
@@ -7,31 +11,26 @@ from pathlib import Path
 
 import pytest
 
-from graph import build as build_module
-from graph.store import Store
+from fixture_data import FIXTURES, fixture_bytes
+from graph.build import build
+from graph.paths import DATA_DIR
+from graph.store import EmbeddedStore, RemoteStore
 from web import create_app
-
-TESTS = Path(__file__).resolve().parent
-FIXTURES = TESTS / "fixtures"
-
-
-@pytest.fixture(scope="session")
-def built(tmp_path_factory) -> Path:
-    """The real data built once per session into a private SENDKG_VAR; returns the build folder."""
-    var = tmp_path_factory.mktemp("var")
-    old = os.environ.get("SENDKG_VAR")
-    os.environ["SENDKG_VAR"] = str(var)
-    try:
-        yield build_module.build(progress=lambda message: None)
-    finally:
-        if old is None:
-            os.environ.pop("SENDKG_VAR", None)
-        else:
-            os.environ["SENDKG_VAR"] = old
-
 
 BACKENDS = ("embedded", "oxigraph")
 REMOTE_TIMEOUT = 30.0
+
+
+@pytest.fixture(scope="session")
+def session_var(tmp_path_factory) -> Path:
+    """The session's own builds folder."""
+    return tmp_path_factory.mktemp("var")
+
+
+@pytest.fixture(scope="session")
+def built(session_var) -> Path:
+    """The real data built once per session into ``session_var``; returns the build folder."""
+    return build(DATA_DIR, session_var, progress=lambda message: None)
 
 
 def store_backend() -> str:
@@ -56,15 +55,14 @@ def oxigraph_real(built, tmp_path_factory):
 def real_store(built, request):
     """The real build, shared by tests that only read: embedded in memory, or over HTTP when SENDKG_TEST_BACKEND=oxigraph."""
     if store_backend() == "oxigraph":
-        from graph.store.remote import RemoteStore
         return RemoteStore(request.getfixturevalue("oxigraph_real").query_url, timeout=REMOTE_TIMEOUT)
-    return Store.open_build(built, in_memory=True)
+    return EmbeddedStore.open_build(built, in_memory=True)
 
 
 @pytest.fixture
-def small_store() -> Store:
+def small_store() -> EmbeddedStore:
     """A tiny hand-written graph (tests/fixtures/small.ttl) for focused tests."""
-    return Store.from_rdf((FIXTURES / "small.ttl").read_bytes())
+    return EmbeddedStore.from_rdf((FIXTURES / "small.ttl").read_bytes())
 
 
 @pytest.fixture
@@ -77,3 +75,21 @@ def app(real_store):
 def client(app):
     """A test client of a fresh app."""
     return app.test_client()
+
+
+@pytest.fixture
+def web_store() -> EmbeddedStore:
+    """Ontology + tests/fixtures/web.ttl (councils, an agreement, areas, findings, quotes, sources)."""
+    return EmbeddedStore.from_rdf(fixture_bytes("web"))
+
+
+@pytest.fixture
+def web_client(web_store):
+    """A test client of a fresh app over ``web_store``."""
+    return create_app({"TESTING": True}, store=web_store).test_client()
+
+
+@pytest.fixture
+def xss_client():
+    """A test client of a fresh app over the hostile-text fixture."""
+    return create_app({"TESTING": True}, store=EmbeddedStore.from_rdf(fixture_bytes("xss"))).test_client()

@@ -12,7 +12,7 @@ import logging
 import threading
 from contextlib import contextmanager
 
-from web.executors import close_executor
+from web.shared.context import close_executor
 from web.serve import make_server
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pyoxigraph as ox
+
+from graph.exports import dumps
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.compare import graph_diff, to_isomorphic
 from rdflib.namespace import XSD
@@ -21,12 +23,17 @@ def to_rdflib(term):
     return Literal(term.value, datatype=URIRef(term.datatype.value))
 
 
-def store_graph(store: ox.Store) -> Graph:
-    """Every triple of the store's default graph as an rdflib Graph."""
+def as_rdflib(triples) -> Graph:
+    """pyoxigraph triples as an rdflib Graph."""
     graph = Graph()
-    for quad in store.quads_for_pattern(None, None, None, ox.DefaultGraph()):
-        graph.add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))
+    for t in triples:
+        graph.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
     return graph
+
+
+def store_graph(store, graph_iri: str | None = None) -> Graph:
+    """The default graph (or the named graph ``graph_iri``) of a store, read through the store protocol, as rdflib sees it."""
+    return as_rdflib(dumps.named_graph(store, graph_iri) if graph_iri else dumps.default_graph(store))
 
 
 def assert_isomorphic(actual: Graph, expected: Graph) -> None:

@@ -15,14 +15,14 @@ import pytest
 
 from graph import build as build_module
 from graph.paths import DATA_DIR, ROOT
-from graph.store import Store, current_build
+from graph.store import EmbeddedStore
+from graph.store.builds import current_build
 
 
 @pytest.fixture
-def var(tmp_path, monkeypatch) -> Path:
+def var(tmp_path) -> Path:
     """A private build folder holding one good build of the real data."""
-    monkeypatch.setenv("SENDKG_VAR", str(tmp_path / "var"))
-    build_module.build(progress=lambda m: None)
+    build_module.build(DATA_DIR, tmp_path / "var", progress=lambda m: None)
     return tmp_path / "var"
 
 
@@ -35,8 +35,8 @@ def data(tmp_path) -> Path:
 
 
 def _state(var: Path) -> tuple[Path, int, bytes]:
-    build = current_build()
-    return build, len(Store.open_build(build)), (build / "graph.nt").read_bytes()
+    build = current_build(var)
+    return build, len(EmbeddedStore.open_build(build)), (build / "graph.nt").read_bytes()
 
 
 def _seed_file(data: Path) -> Path:
@@ -61,7 +61,7 @@ def test_failed_build_keeps_previous_store(var, data, breakage):
     before = _state(var)
     BREAKAGES[breakage](data)
     with pytest.raises(build_module.BuildFailed) as failure:
-        build_module.build(progress=lambda m: None, data_dir=data)
+        build_module.build(data, var, progress=lambda m: None)
     assert failure.value.problems, "a failed build must say what is wrong"
     assert _state(var) == before
 
@@ -75,24 +75,24 @@ def test_failed_build_keeps_previous_store(var, data, breakage):
 def test_failed_build_says_what_and_where(var, data, breakage, where):
     BREAKAGES[breakage](data)
     with pytest.raises(build_module.BuildFailed) as failure:
-        build_module.build(progress=lambda m: None, data_dir=data)
+        build_module.build(data, var, progress=lambda m: None)
     assert any(where in problem for problem in failure.value.problems), failure.value.problems
 
 
 def test_file_errors_carry_a_line_number(var, data):
     BREAKAGES["unknown-key"](data)
     with pytest.raises(build_module.BuildFailed) as failure:
-        build_module.build(progress=lambda m: None, data_dir=data)
+        build_module.build(data, var, progress=lambda m: None)
     path = _seed_file(data)
     line = path.read_text().splitlines().index("    colour: red") + 1
     assert any(f"{path.name}:{line}:" in p for p in failure.value.problems), failure.value.problems
 
 
 def test_successful_build_replaces_the_store(var):
-    first = current_build()
-    build_module.build(progress=lambda m: None)
-    assert current_build() != first
-    assert len(Store.open_build()) == len(Store.open_build(first))
+    first = current_build(var)
+    build_module.build(DATA_DIR, var, progress=lambda m: None)
+    assert current_build(var) != first
+    assert len(EmbeddedStore.open_build(current_build(var))) == len(EmbeddedStore.open_build(first))
 
 
 def test_killed_build_never_leaves_a_broken_store(var):
@@ -107,32 +107,32 @@ def test_killed_build_never_leaves_a_broken_store(var):
         time.sleep(duration * fraction)
         process.send_signal(signal.SIGKILL)
         process.wait()
-        build = current_build()
+        build = current_build(var)
         recorded = json.loads((build / "build.json").read_text())["triples"]
-        assert len(Store.open_build(build)) == recorded > 0
-    build_module.build(progress=lambda m: None)
+        assert len(EmbeddedStore.open_build(build)) == recorded > 0
+    build_module.build(DATA_DIR, var, progress=lambda m: None)
     leftovers = [p.name for p in (var / "builds").iterdir() if p.name.startswith(".partial-")]
     assert leftovers == [], "a later successful build clears what killed builds left"
 
 
 def test_a_build_a_server_holds_is_not_pruned(var):
     """A running server's workers reopen its build folder; later builds must leave it in place until it lets go."""
-    from graph.store import hold_build, release_build
-    served = current_build()
+    from graph.store.builds import hold_build, release_build
+    served = current_build(var)
     mark = hold_build(served)
     for _ in range(3):
-        build_module.build(progress=lambda m: None)
-    assert served.exists() and current_build() != served
+        build_module.build(DATA_DIR, var, progress=lambda m: None)
+    assert served.exists() and current_build(var) != served
     release_build(mark)
-    build_module.build(progress=lambda m: None)
+    build_module.build(DATA_DIR, var, progress=lambda m: None)
     assert not served.exists()
 
 
 def test_marks_of_dead_processes_do_not_hold_a_build(var):
-    from graph.store import hold_build
-    served = current_build()
+    from graph.store.builds import hold_build
+    served = current_build(var)
     finished = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
     hold_build(served, pid=int(finished.stdout))
     for _ in range(3):
-        build_module.build(progress=lambda m: None)
+        build_module.build(DATA_DIR, var, progress=lambda m: None)
     assert not served.exists()

@@ -18,7 +18,7 @@ BURY_CABINET_URL = "https://councildecisions.bury.gov.uk/mgDecisionDetails.aspx?
 
 def run(store, name: str) -> list[dict[str, str]]:
     """Rows of canned query ``name`` as dicts of plain strings."""
-    return [{k: v.value for k, v in row.items()} for row in store.select(canned_query(name).text)]
+    return [{k: v.value for k, v in row.items()} for row in store.select(canned_query(name).bind())]
 
 
 def money(text: str | None) -> Decimal | None:

@@ -14,7 +14,7 @@ BURY = ID["council/bury"]
 
 def run(store, name: str, text: str | None = None) -> list[dict[str, str]]:
     """Rows of canned query ``name`` (or of ``text``) as dicts of plain strings."""
-    query = text if text is not None else canned_query(name).text
+    query = text if text is not None else canned_query(name).bind()
     return [{k: v.value for k, v in row.items()} for row in store.select(query)]
 
 
@@ -81,16 +81,13 @@ def test_waiting_times(real_store):
 
 
 def provenance(store, entity) -> list[dict[str, str]]:
-    """Rows of 07-provenance with its VALUES line pointed at ``entity``."""
-    text = canned_query("07-provenance").text
-    line = f"VALUES ?entity {{ <{BURY}> }}"
-    assert line in text.splitlines()
-    return run(store, "07-provenance", text.replace(line, f"VALUES ?entity {{ <{entity}> }}"))
+    """Rows of 07-provenance with its entity parameter bound to ``entity``."""
+    return run(store, "07-provenance", canned_query("07-provenance").bind(entity=str(entity)))
 
 
 def test_provenance_declares_its_parameter():
-    text = canned_query("07-provenance").text
-    assert "# param: entity" in text.splitlines()
+    (param,) = canned_query("07-provenance").params
+    assert (param.name, param.type, param.default) == ("entity", "iri", str(BURY))
 
 
 def test_provenance_of_bury(real_store):

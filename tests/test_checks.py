@@ -29,4 +29,4 @@ def test_check_finds_the_mistake_in_its_fixture(check):
 @pytest.mark.embedded_only
 def test_real_data_passes_every_check(real_store):
     assert CHECKS
-    assert query_problems(real_store.inner) == []
+    assert query_problems(real_store) == []

@@ -21,7 +21,7 @@ BURY = "https://w3id.org/sendkg/id/council/bury"
 @pytest.fixture
 def run(built, monkeypatch, capsysbinary):
     """Run ``sendkg ARGS`` in-process on the session build; returns (exit code, stdout bytes, stderr text)."""
-    monkeypatch.setenv("SENDKG_VAR", str(built.parent.parent))
+    monkeypatch.setenv("SENDKG_VAR", str(built.parent.parent))  # what the installed command reads; restored after the test
 
     def _run(*args):
         try:

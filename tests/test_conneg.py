@@ -6,7 +6,7 @@ import pytest
 from werkzeug.datastructures import MultiDict
 
 from graph.exports.formats import GRAPH_FORMATS, RESULT_FORMATS, by_name
-from web.conneg import choose, from_parameter, negotiate, prefers_html
+from web.shared.conneg import choose, from_parameter, negotiate, prefers_html
 
 JSON = by_name("json", RESULT_FORMATS)
 TURTLE = by_name("turtle", GRAPH_FORMATS)

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import pyoxigraph as ox
 import pytest
 import rdflib
 
+from graph.store import EmbeddedStore
 from graph.terms import ID
-from web.entities import split_suffix
+from web.views.entities import split_suffix
 from rdfcompare import assert_isomorphic, store_graph
-from web_fixtures import FIXTURES, web_client, web_store  # noqa: F401 (fixtures)
+from fixture_data import FIXTURES
 
 AGREEMENT = ID["agreement/testshire"]
 PAGE = "/id/agreement/testshire"
@@ -17,8 +17,7 @@ PAGE = "/id/agreement/testshire"
 
 def expected_triples(iri) -> rdflib.Graph:
     """Every fixture triple with ``iri`` as subject or object, as a store holds them (canonical literals)."""
-    stored = ox.Store()
-    stored.load((FIXTURES / "web.ttl").read_bytes(), format=ox.RdfFormat.TURTLE)
+    stored = EmbeddedStore.from_rdf((FIXTURES / "web.ttl").read_bytes())
     source, result = store_graph(stored), rdflib.Graph()
     for triple in source.triples((iri, None, None)):
         result.add(triple)
@@ -107,7 +106,7 @@ def test_real_bury_page(client):
     ("https://w3id.org/sendkg/id/", None), ("https://example.org/x", None),
 ])
 def test_one_mapping_from_iris_to_paths(iri, path):
-    from web.links import iri_to_path, path_to_iri
+    from web.shared.links import iri_to_path, path_to_iri
     assert iri_to_path(iri) == path
     if path and path.startswith("/id/"):
         assert path_to_iri(path[len("/id/"):]) == iri
@@ -118,7 +117,7 @@ def test_one_mapping_from_iris_to_paths(iri, path):
     ("javascript:alert(1)", None), (" JavaScript:alert(1)", None), ("data:text/html,x", None), ("//evil.org", None),
 ])
 def test_only_web_addresses_become_links(url, safe):
-    from web.links import safe_href
+    from web.shared.links import safe_href
     assert safe_href(url) == safe
 
 
@@ -130,7 +129,7 @@ def test_only_web_addresses_become_links(url, safe):
 ])
 def test_literals_are_formatted_for_people(value, datatype, prop, text):
     from graph.terms import SKG, XSD
-    from web.formatting import format_literal
+    from web.shared.formatting import format_literal
     assert format_literal(value, str(XSD[datatype]), str(SKG[prop]) if prop else None)[0] == text
 
 
@@ -144,6 +143,6 @@ def test_external_iris_link_out_and_unsafe_ones_do_not(client):
     """An ONS statistical geography is a link to the ONS IRI; nothing else gains an href."""
     page = client.get("/id/council/bury").get_data(as_text=True)
     assert 'href="http://statistics.data.gov.uk/id/statistical-geography/E08000002"' in page
-    from web.model import Node
+    from web.models.nodes import Node
     assert Node("javascript:alert(1)", "x").external_href is None
     assert Node("_:b0", "x").external_href is None

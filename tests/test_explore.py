@@ -8,11 +8,10 @@ import re
 import pytest
 
 from graph.terms import ID, SKG
-from graph.queries.neighbourhood import neighbourhood_query
-from graph.store import Store
-from web.drawing import drawing
-from web.model import labels_and_types
-from web_fixtures import fixture_bytes, web_client, web_store, xss_client  # noqa: F401 (fixtures)
+from graph.exports.dumps import neighbourhood
+from graph.store import EmbeddedStore
+from web.models.drawing import drawing
+from web.models.nodes import labels_and_types
 
 TESTSHIRE = str(ID["council/testshire"])
 HUB = """@prefix skg: <https://w3id.org/sendkg/ontology#> . @prefix id: <https://w3id.org/sendkg/id/> .
@@ -25,34 +24,34 @@ def nodes_of(triples) -> set[str]:
 
 
 def test_depth_one_is_only_the_focus_triples(web_store):
-    triples = web_store.triples(neighbourhood_query(TESTSHIRE, 1))
+    triples = neighbourhood(web_store, TESTSHIRE, 1)
     assert triples and all(TESTSHIRE in (t.subject.value, t.object.value) for t in triples)
 
 
 def test_hops_do_not_pass_through_classes_or_shared_concepts():
-    store = Store.from_rdf(HUB)
-    reached = nodes_of(store.triples(neighbourhood_query(str(ID["finding/a"]), 3)))
+    store = EmbeddedStore.from_rdf(HUB)
+    reached = nodes_of(neighbourhood(store, str(ID["finding/a"]), 3))
     assert str(ID["finding/b"]) not in reached and str(SKG.HighConfidence) in reached
 
 
 def test_depth_two_reaches_neighbours_of_neighbours(web_store):
-    reached = nodes_of(web_store.triples(neighbourhood_query(TESTSHIRE, 2)))
+    reached = nodes_of(neighbourhood(web_store, TESTSHIRE, 2))
     assert str(ID["improvement-area/testshire-ehcp"]) in reached  # council <- agreement -> area
 
 
 def test_limit_caps_triples(web_store):
-    assert len(web_store.triples(neighbourhood_query(TESTSHIRE, 2, limit=3))) == 3
+    assert len(neighbourhood(web_store, TESTSHIRE, 2, limit=3)) == 3
 
 
 @pytest.mark.parametrize("iri,depth,limit", [("x> } DROP ALL {", 1, None), (TESTSHIRE, 4, None), (TESTSHIRE, 1, 0)])
-def test_bad_arguments_are_refused(iri, depth, limit):
+def test_bad_arguments_are_refused(web_store, iri, depth, limit):
     with pytest.raises(ValueError):
-        neighbourhood_query(iri, depth, limit)
+        neighbourhood(web_store, iri, depth, limit)
 
 
 def draw(store, focus=TESTSHIRE, depth=1, cap=20, offset=0):
-    return drawing(store.triples(neighbourhood_query(focus, depth)), focus, depth,
-                   lambda iris: labels_and_types(iris, store), cap=cap, offset=offset)
+    return drawing(neighbourhood(store, focus, depth), focus, depth,
+                   lambda iris: labels_and_types(iris, store), cap=cap, offset=offset)[0]
 
 
 def test_nodes_are_labelled_and_styled_by_class(web_store):

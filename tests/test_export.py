@@ -6,7 +6,7 @@ import pytest
 from rdflib import Graph
 
 from web.cli import main
-from graph.store import Store
+from graph.store import EmbeddedStore
 from rdfcompare import assert_isomorphic, store_graph
 
 RDFLIB_FORMAT = {"turtle": "turtle", "ntriples": "nt", "jsonld": "json-ld", "trig": "trig", "rdfxml": "xml"}
@@ -14,14 +14,13 @@ RDFLIB_FORMAT = {"turtle": "turtle", "ntriples": "nt", "jsonld": "json-ld", "tri
 
 @pytest.fixture(scope="module")
 def expected(built) -> Graph:
-    return store_graph(Store.open_build(built, in_memory=True).inner)
+    return store_graph(EmbeddedStore.open_build(built, in_memory=True))
 
 
 @pytest.mark.parametrize("fmt", sorted(RDFLIB_FORMAT))
-def test_export_round_trips(fmt, built, expected, tmp_path, monkeypatch):
-    monkeypatch.setenv("SENDKG_VAR", str(built.parent.parent))
+def test_export_round_trips(fmt, built, expected, tmp_path):
     out = tmp_path / f"export.{fmt}"
-    assert main(["export", "--format", fmt, "--output", str(out)]) == 0
+    assert main(["export", "--var", str(built.parent.parent), "--format", fmt, "--output", str(out)]) == 0
     parsed = Graph().parse(out, format=RDFLIB_FORMAT[fmt])
     assert len(parsed) == len(expected)
     assert_isomorphic(parsed, expected)

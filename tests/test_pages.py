@@ -9,7 +9,7 @@ import rdflib
 
 from graph.terms import OWL, RDF, SKG
 from graph.queries import canned_queries
-from web_fixtures import ROOT, web_client, web_store, xss_client  # noqa: F401 (fixtures)
+from graph.paths import ROOT
 
 HTML_PAGES = ["/", "/ontology", "/mandates", "/mandates/testshire", "/search?q=testshire", "/explore",
               "/explore?focus=https://w3id.org/sendkg/id/council/testshire", "/id/council/testshire", "/query",
@@ -140,7 +140,7 @@ def test_query_permalink_and_canned_name_load_the_text(web_client):
 
 def test_queries_json_is_the_canned_queries(web_client):
     data = web_client.get("/queries.json").get_json()
-    assert [(q["name"], q["title"], q["query"]) for q in data] == [(q.name, q.title, q.text) for q in canned_queries()]
+    assert [(q["name"], q["title"], q["query"]) for q in data] == [(q.name, q.title, q.bind()) for q in canned_queries()]
 
 
 def test_terms_json_offers_classes_properties_and_entities(web_client):

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import http.server
 import re
 import socket
+import threading
 import time
 
 import pyoxigraph as ox
@@ -11,10 +13,12 @@ import pytest
 from rdflib import Graph
 
 from web import cli
-from graph.queries.neighbourhood import neighbourhood_query
+from graph.queries import query_file
 from graph.queries import canned_queries
 from graph.store.remote import RemoteStore, StoreUnavailable, load
-from graph.store import NotAcceptable, Store
+from graph.store import EmbeddedStore, Store
+from graph.store.errors import NotAcceptable, QuerySyntaxError
+from web import create_app
 from oxigraph_server import OxigraphServer, free_port
 from rdfcompare import assert_isomorphic, to_rdflib
 
@@ -27,7 +31,7 @@ JOINED = re.compile(r", | \| |; ")
 
 @pytest.fixture(scope="module")
 def embedded(built) -> Store:
-    return Store.open_build(built, in_memory=True)
+    return EmbeddedStore.open_build(built, in_memory=True)
 
 
 @pytest.fixture(scope="module")
@@ -67,7 +71,7 @@ def as_graph(triples) -> Graph:
 
 @pytest.mark.parametrize("query", canned_queries(), ids=lambda q: q.name)
 def test_canned_query_gives_the_same_answer_remotely(query, embedded, remote):
-    local, over_http = embedded.query(query.text), remote.query(query.text)
+    local, over_http = embedded.query(query.bind()), remote.query(query.bind())
     if isinstance(local, ox.QuerySolutions):
         assert [v.value for v in over_http.variables] == [v.value for v in local.variables]
         assert rows(over_http) == rows(local)
@@ -84,7 +88,7 @@ def test_ask_gives_the_same_boolean(ask, embedded, remote):
 
 
 def test_construct_returns_query_triples_isomorphic_to_embedded(embedded, remote):
-    query = neighbourhood_query(BURY, 2)
+    query = query_file("exports", "construct-neighbourhood-2").bind(focus=BURY)
     result = remote.query(query)
     assert isinstance(result, ox.QueryTriples)
     assert_isomorphic(as_graph(result), as_graph(embedded.query(query)))
@@ -99,23 +103,46 @@ def test_select_helper_gives_terms_by_variable(embedded, remote):
     assert remote.select(query) == embedded.select(query) != []
 
 
-@pytest.mark.parametrize("store_name", ["embedded", "remote"])
-def test_raw_gives_results_in_the_asked_format(store_name, request, embedded):
-    store = request.getfixturevalue(store_name)
-    query = "SELECT ?s ?c WHERE { ?s a ?c }"
-    body, media_type = store.raw(query, "text/turtle;q=0.9, text/tab-separated-values")
-    assert media_type.startswith("text/tab-separated-values")
-    assert rows(ox.parse_query_results(body, format=ox.QueryResultsFormat.TSV)) == rows(embedded.query(query))
+class Refusing(http.server.BaseHTTPRequestHandler):
+    """A SPARQL server that answers every query 406 Not Acceptable, as a server that cannot write the asked format does."""
+
+    def do_POST(self):
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        body = b"cannot serialise these results in the asked format"
+        self.send_response(406)
+        self.send_header("Content-Type", "text/plain")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
 
 
-@pytest.mark.parametrize("store_name", ["embedded", "remote"])
-def test_raw_refuses_a_format_that_cannot_carry_the_result(store_name, request):
-    with pytest.raises(NotAcceptable):
-        request.getfixturevalue(store_name).raw("SELECT * WHERE { ?s ?p ?o } LIMIT 1", "text/turtle")
+@pytest.fixture
+def refusing():
+    """The URL of a local SPARQL server that refuses every query with 406."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Refusing)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/query"
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_remote_406_is_not_acceptable(refusing):
+    with pytest.raises(NotAcceptable, match="cannot serialise"):
+        RemoteStore(refusing, timeout=5).query("SELECT * WHERE { ?s ?p ?o }")
+
+
+def test_a_remote_406_reaches_the_client_as_406(refusing):
+    client = create_app({"TESTING": True}, store=RemoteStore(refusing, timeout=5)).test_client()
+    response = client.get("/sparql", query_string={"query": "SELECT * WHERE { ?s ?p ?o }"})
+    assert response.status_code == 406 and "cannot serialise" in response.get_data(as_text=True)
 
 
 def test_remote_syntax_error_is_a_syntax_error_with_the_server_message(remote):
-    with pytest.raises(SyntaxError, match="rejected the request: .+"):
+    with pytest.raises(QuerySyntaxError, match="rejected the request: .+"):
         remote.query("SELECT ?s WHERE { ?s ?p }")
 
 
@@ -151,9 +178,8 @@ def test_server_down_then_back_recovers(tmp_path):
         len(store)
 
 
-def test_build_to_puts_a_graph_isomorphic_to_the_build(writable, tmp_path, monkeypatch):
-    monkeypatch.setenv("SENDKG_VAR", str(tmp_path / "var"))
-    assert cli.main(["build", "--to", writable.store_url]) == 0
+def test_build_to_puts_a_graph_isomorphic_to_the_build(writable, tmp_path):
+    assert cli.main(["build", "--var", str(tmp_path / "var"), "--to", writable.store_url]) == 0
     built = Graph().parse(tmp_path / "var" / "current" / "graph.nt", format="nt")
     assert_isomorphic(as_graph(RemoteStore(writable.query_url).query(ALL)), built)
 
@@ -161,11 +187,11 @@ def test_build_to_puts_a_graph_isomorphic_to_the_build(writable, tmp_path, monke
 def test_load_replaces_what_the_server_held(writable, built, tmp_path):
     (tmp_path / "old.nt").write_text("<urn:x:old> <urn:x:p> <urn:x:o> .\n")
     load(writable.store_url, tmp_path / "old.nt")
-    assert cli.main(["load", writable.store_url]) == 0
+    assert cli.main(["load", "--var", str(built.parent.parent), writable.store_url]) == 0
     held = as_graph(RemoteStore(writable.query_url).query(ALL))
     assert_isomorphic(held, Graph().parse(built / "graph.nt", format="nt"))
 
 
 def test_load_into_an_unreachable_server_says_so(built, capsys):
-    assert cli.main(["load", f"http://127.0.0.1:{free_port()}/store"]) == 2
+    assert cli.main(["load", "--var", str(built.parent.parent), f"http://127.0.0.1:{free_port()}/store"]) == 2
     assert "unavailable" in capsys.readouterr().err

@@ -25,9 +25,10 @@ ROUTES = [
     ("/mandates/bury.json", "mandates.council_json"),
     ("/search", "search.search"),
     ("/search.json", "search.search_json"),
-    ("/query", "query_page.query"),
-    ("/queries.json", "query_page.queries_json"),
-    ("/query/terms.json", "query_page.terms_json"),
+    ("/query", "editor.editor"),
+    ("/queries.json", "queries.queries_json"),
+    ("/queries/07-provenance.json", "queries.results"),
+    ("/query/terms.json", "editor.terms_json"),
     ("/vendor/vis-network/vis-network.min.js", "site.vis_network"),
 ]
 
@@ -43,4 +44,4 @@ def test_path_is_served_by_view(adapter, path, endpoint):
 
 
 def test_draw_is_post_only(adapter):
-    assert adapter.match("/query/draw", method="POST")[0] == "query_page.draw"
+    assert adapter.match("/query/draw", method="POST")[0] == "editor.draw"

@@ -16,7 +16,7 @@ import pytest
 from graph.terms import ID, RDFS
 from live import Listener, serving
 from web import create_app
-from web.executors import get_executor
+from web.shared.context import get_executor
 
 pytestmark = pytest.mark.server
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from graph.terms import ID, SKG
-from graph.store import Store
-from web.search import highlight
-from web.sparql_text import iri_ref, string_literal
-from web_fixtures import web_client, web_store  # noqa: F401 (fixtures)
+from graph.store import EmbeddedStore
+from web.models.search import highlight
+from graph.queries.text import iri_ref, string_literal
+
 
 HOSTILE = ['plain', 'say "hi"', "back\\slash", "new\nline", "tab\tcr\r", 'x" } ; DROP ALL ; SELECT * { "',
            "\\\"", "'single'", "\u00a3 and \U0001F600", "\\u0022", ""]
@@ -16,7 +16,7 @@ HOSTILE = ['plain', 'say "hi"', "back\\slash", "new\nline", "tab\tcr\r", 'x" } ;
 
 @pytest.mark.parametrize("text", HOSTILE)
 def test_string_literal_round_trips_through_sparql(text):
-    rows = Store.from_rdf("").select(f"SELECT ({string_literal(text)} AS ?x) WHERE {{}}")
+    rows = EmbeddedStore.from_rdf("").select(f"SELECT ({string_literal(text)} AS ?x) WHERE {{}}")
     assert rows[0]["x"].value == text
 
 

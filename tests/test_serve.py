@@ -74,7 +74,8 @@ def get(url: str, accept: str = "application/sparql-results+json"):
 
 
 def test_serve_answers_queries_and_stops_its_workers(built, real_store, config_file):
-    process = start(["--host", "127.0.0.1", "--port", "0", "--config", str(config_file)], dict(os.environ))
+    process = start(["--var", str(built.parent.parent), "--host", "127.0.0.1", "--port", "0", "--config", str(config_file)],
+                    dict(os.environ))
     try:
         line = first_line(process)
         assert line.startswith("sendkg serving http://127.0.0.1:")

@@ -8,7 +8,8 @@ from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
 
 from graph.terms import DATASET_IRI, DCAT, DCTERMS, ONTOLOGY_IRI, RDF, VOID
-from graph.store import Store
+from graph.store import EmbeddedStore
+from rdfcompare import store_graph
 from web import create_app
 
 NAMED = b'<http://example.org/a> <http://example.org/p> "in g1" <http://example.org/g1> .\n'
@@ -17,11 +18,6 @@ NAMED = b'<http://example.org/a> <http://example.org/p> "in g1" <http://example.
 @pytest.fixture
 def client(small_store):
     return create_app({"TESTING": True}, store=small_store).test_client()
-
-
-def store_graph(store: Store, graph=ox.DefaultGraph()) -> Graph:
-    """A graph of the store as rdflib sees it."""
-    return Graph().parse(data=store.inner.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph), format="nt")
 
 
 @pytest.mark.parametrize(("accept", "rdflib_format"), [
@@ -36,12 +32,12 @@ def test_store_default_graph(client, small_store, accept, rdflib_format):
 
 
 def test_store_named_graph():
-    store = Store.from_rdf(NAMED, ox.RdfFormat.N_QUADS)
+    store = EmbeddedStore.from_rdf(NAMED, ox.RdfFormat.N_QUADS)
     client = create_app({"TESTING": True}, store=store).test_client()
     response = client.get("/store", query_string={"graph": "http://example.org/g1"},
                           headers={"Accept": "application/n-triples"})
     assert response.status_code == 200
-    expected = store_graph(store, ox.NamedNode("http://example.org/g1"))
+    expected = store_graph(store, "http://example.org/g1")
     assert len(expected) == 1 and isomorphic(Graph().parse(data=response.data, format="nt"), expected)
 
 

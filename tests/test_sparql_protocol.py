@@ -14,9 +14,10 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
 from graph.terms import FORMATS, ID, RDFS, SD, VOID
-from graph.store import Store
+from graph.store import EmbeddedStore
+from rdfcompare import store_graph
 from web import create_app
-from web.executors import close_executor, get_executor
+from web.shared.context import close_executor, get_executor
 
 COUNCIL = ID["council/testshire"]
 LABEL_QUERY = f"SELECT ?label WHERE {{ <{COUNCIL}> <{RDFS.label}> ?label }}"
@@ -52,12 +53,6 @@ def rows(response) -> list[dict[str, str]]:
 
 def labels(response) -> list[str]:
     return [row["label"] for row in rows(response)]
-
-
-def store_graph(store: Store) -> Graph:
-    """The store's default graph as rdflib sees it (Oxigraph keeps literals in canonical form, e.g. 12500000.0 -> 12500000)."""
-    dump = store.inner.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
-    return Graph().parse(data=dump, format="nt")
 
 
 def test_get_select_defaults_to_json(client):
@@ -244,7 +239,7 @@ DATASET = b"""
 
 @pytest.fixture
 def dataset_client():
-    app = create_app({"TESTING": True, "QUERY_WORKERS": 1}, store=Store.from_rdf(DATASET, ox.RdfFormat.N_QUADS))
+    app = create_app({"TESTING": True, "QUERY_WORKERS": 1}, store=EmbeddedStore.from_rdf(DATASET, ox.RdfFormat.N_QUADS))
     yield app.test_client()
     close_executor(app)
 

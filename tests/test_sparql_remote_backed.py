@@ -15,7 +15,7 @@ from graph.terms import ID, RDFS
 from graph.store.remote import RemoteStore
 from live import Listener, serving
 from web import create_app
-from web.executors import get_executor
+from web.shared.context import get_executor
 
 pytestmark = pytest.mark.server
 

@@ -12,7 +12,7 @@ from bench import synthetic
 from graph.build import check_graph
 from graph.terms import DATA_BASE, DATASET_IRI, DCTERMS, RDF, SKG
 from graph.paths import DATA_DIR
-from graph.store import Store
+from graph.store import EmbeddedStore
 
 SIZE = 4000
 SHAPE = (SKG.Council, SKG.SafetyValveAgreement, SKG.ImprovementArea, SKG.AreaSENDInspection, SKG.InspectionFinding,
@@ -87,7 +87,7 @@ def test_write_build_makes_a_servable_build(tmp_path):
     assert (tmp_path / "bench" / "current").resolve() == folder.resolve()
     info = json.loads((folder / "build.json").read_text())
     assert info["synthetic"] is True
-    on_disk, in_memory = Store.open_build(folder), Store.open_build(folder, in_memory=True)
+    on_disk, in_memory = EmbeddedStore.open_build(folder), EmbeddedStore.open_build(folder, in_memory=True)
     assert len(on_disk) == len(in_memory) == info["triples"] >= 3000
     assert bool(on_disk.query(f"ASK {{ ?c a <{SKG.Council}> ; <{RDF.type}> ?t }}"))
 

@@ -21,7 +21,7 @@ from rdflib import Graph, Namespace
 from rdflib.collection import Collection
 
 from graph.terms import RDFS
-from graph.store import Store
+from graph.store import EmbeddedStore, Store
 from live import serving
 from web import create_app
 
@@ -102,7 +102,7 @@ def dataset() -> bytes:
 
 @pytest.fixture(scope="module")
 def store() -> Store:
-    store = Store.from_rdf(dataset(), ox.RdfFormat.N_QUADS)
+    store = EmbeddedStore.from_rdf(dataset(), ox.RdfFormat.N_QUADS)
     assert len(store) == 3
     return store
 

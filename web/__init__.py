@@ -1,8 +1,12 @@
-"""The sendkg web app: SPARQL endpoint, entity pages, graph explorer, search, query page.
+"""The sendkg web app: SPARQL endpoint, entity pages, graph explorer, search, query page, canned query API.
 
-``create_app(config=None, store=None)`` is the application factory (flaskr's pattern): tests hand in
-a small store; ``sendkg serve`` lets it open the current build (or a remote SPARQL store when
-``SENDKG_SPARQL_ENDPOINT`` is set).
+``create_app(config=None, store=None)`` is the application factory (flaskr's pattern): tests hand in a
+small store; ``sendkg serve`` lets it open the store its settings name (``graph.store.open_store``: the
+current build, or a remote SPARQL server when ``SENDKG_SPARQL_ENDPOINT`` is set).
+
+Inside: ``views/`` (one blueprint each, none importing another) -> ``models/`` (page models over the store)
+-> ``shared/`` (responses, negotiation, links, the app's store and executor); ``cli/`` is the ``sendkg``
+command; ``serve.py`` runs the app under waitress.
 """
 
 from __future__ import annotations
@@ -11,7 +15,9 @@ import os
 
 from flask import Flask
 
-from .config import DEFAULTS, from_environment
+from web.config import DEFAULTS, from_environment
+from web.shared.context import init_context
+from web.views import register
 
 
 def create_app(config: dict | None = None, store=None) -> Flask:
@@ -21,8 +27,6 @@ def create_app(config: dict | None = None, store=None) -> Flask:
     app.config.update(from_environment(os.environ))
     if config:
         app.config.update(config)
-    from .stores import init_store
-    init_store(app, store)
-    from . import blueprints
-    blueprints.register(app)
+    init_context(app, store)
+    register(app)
     return app

@@ -25,6 +25,10 @@ DEFAULTS = {
     "MAX_CONTENT_LENGTH": 1024 * 1024,
     # Request threads of the WSGI server (sendkg serve).
     "SERVER_THREADS": 8,
+    # Most neighbours of one node the explorer draws; the rest stand behind a "+N more" node.
+    "EXPLORE_CAP": 20,
+    # The folder holding builds (var/current is the one served); None: var/ in the project.
+    "VAR": None,
 }
 
 ENVIRONMENT = {
@@ -38,6 +42,8 @@ ENVIRONMENT = {
     "SENDKG_QUERY_MEMORY_MB": ("QUERY_MEMORY_MB", int),
     "SENDKG_MAX_CONTENT_LENGTH": ("MAX_CONTENT_LENGTH", int),
     "SENDKG_SERVER_THREADS": ("SERVER_THREADS", int),
+    "SENDKG_EXPLORE_CAP": ("EXPLORE_CAP", int),
+    "SENDKG_VAR": ("VAR", str),
 }
 
 

@@ -16,12 +16,10 @@ from pathlib import Path
 from flask import Config, Flask
 from waitress.server import create_server
 
-from graph.store import StoreMissing, hold_build, release_build
-
-from . import create_app
-from .config import from_environment
-from .executors import close_executor, get_executor
-from .stores import get_store
+from graph.store import StoreMissing, hold_served_build, release_build
+from web import create_app
+from web.config import from_environment
+from web.shared.context import close_executor, get_executor, get_store
 
 
 def load_settings(path: str | None) -> dict:
@@ -40,15 +38,13 @@ def prepare(app: Flask) -> None:
     with app.app_context():
         get_store()
         executor = get_executor()
-    if hasattr(executor, "warm"):
-        threading.Thread(target=executor.warm, daemon=True, name="warm-workers").start()
+    threading.Thread(target=executor.warm, daemon=True, name="warm-workers").start()
 
 
-def hold_served_build(app: Flask) -> Path | None:
+def hold_store(app: Flask) -> Path | None:
     """Mark the build this server reads as in use, so a later ``sendkg build`` does not prune it from under the workers."""
     with app.app_context():
-        origin = getattr(get_store(), "origin", ())
-    return hold_build(Path(origin[1])) if origin and origin[0] == "build" else None
+        return hold_served_build(get_store())
 
 
 def make_server(app: Flask, host: str, port: int, **options):
@@ -65,13 +61,14 @@ def urls(server) -> list[str]:
 
 def run(args) -> int:
     """Serve until interrupted; 1 if the store cannot be opened."""
-    app = create_app(load_settings(args.config))
+    given = {"VAR": str(args.var)} if getattr(args, "var", None) else {}
+    app = create_app({**load_settings(args.config), **given})
     try:
         prepare(app)
     except StoreMissing as error:
         print(f"sendkg: {error}", file=sys.stderr)
         return 1
-    mark = hold_served_build(app)
+    mark = hold_store(app)
     server = make_server(app, args.host, args.port)
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))  # stop cleanly: workers are killed below
     for url in urls(server):

@@ -1,8 +1,10 @@
-"""One registry of serialisation formats, keyed by short name and by media type.
+"""One registry of serialisation formats, keyed by short name and by media type, and the one place that writes RDF.
 
 Two tables, as SPARQL 1.1 Protocol needs: result formats for SELECT/ASK
-(https://www.w3.org/TR/sparql11-results-json/, -xml, -csv-tsv) and graph formats for
-CONSTRUCT/DESCRIBE and exports (Turtle, N-Triples, RDF/XML, JSON-LD, TriG, N-Quads).
+(https://www.w3.org/TR/sparql11-results-json/, -xml, -csv-tsv) and graph formats for CONSTRUCT/DESCRIBE and
+exports (Turtle, N-Triples, RDF/XML, JSON-LD, TriG, N-Quads). Every serialisation in the project goes through
+``write_graph`` or ``write_results`` (pyoxigraph's writers, the project's prefixes where the format uses them).
+A ``Format`` pickles by name, so a negotiated format crosses to a query worker and back as the same object.
 """
 
 from __future__ import annotations
@@ -16,13 +18,16 @@ from graph.terms import PREFIXES
 
 @dataclass(frozen=True)
 class Format:
-    """A serialisation: short name, media type, file extension and the pyoxigraph format that writes it."""
+    """A serialisation: short name, media type, file extension, the pyoxigraph format that writes it, a label."""
 
     name: str
     media_type: str
     extension: str
     ox: object
     label: str
+
+    def __reduce__(self):
+        return (format_named, (self.name,))
 
 
 RESULT_FORMATS: tuple[Format, ...] = (
@@ -60,6 +65,10 @@ W3C_NAMES = {
     "tsv": "SPARQL_Results_TSV", "turtle": "Turtle", "ntriples": "N-Triples", "rdfxml": "RDF_XML",
     "jsonld": "JSON-LD", "trig": "TriG", "nquads": "N-Quads",
 }
+TURTLE = GRAPH_FORMATS[0]
+N_TRIPLES = GRAPH_FORMATS[1]
+JSON = RESULT_FORMATS[0]
+TSV = RESULT_FORMATS[3]
 
 
 def by_name(name: str, table: tuple[Format, ...]) -> Format | None:
@@ -73,11 +82,23 @@ def by_media_type(media_type: str, table: tuple[Format, ...]) -> Format | None:
     return next((f for f in table if f.media_type == media_type), None)
 
 
-def rdf_options(fmt: ox.RdfFormat) -> dict:
-    """Serialiser options: the project's prefixes for the formats that use them (Turtle, TriG)."""
-    return {"prefixes": PREFIXES} if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else {}
+def format_named(name: str) -> Format:
+    """The registered format called ``name`` (how a pickled ``Format`` comes back)."""
+    found = by_name(name, RESULT_FORMATS + GRAPH_FORMATS)
+    if found is None or found.name != name:
+        raise ValueError(f"no format called {name!r}")
+    return found
 
 
-def serialize_graph(triples, fmt: Format) -> bytes:
-    """``triples`` (or quads) written in graph format ``fmt``, with prefixes where the format uses them."""
-    return ox.serialize(triples, format=fmt.ox, **rdf_options(fmt.ox))
+def write_graph(triples, fmt: Format, output=None) -> bytes | None:
+    """``triples`` (or quads) in graph format ``fmt``, with prefixes where it uses them; into ``output`` if given."""
+    prefixes = {"prefixes": PREFIXES} if fmt.ox in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else {}
+    return ox.serialize(triples, output, format=fmt.ox, **prefixes)
+
+
+def write_results(results, fmt: Format, output=None) -> bytes | None:
+    """SELECT solutions or an ASK answer in result format ``fmt``; into ``output`` if given."""
+    if isinstance(results, bool):
+        source = b'{"head":{},"boolean":%s}' % (b"true" if results else b"false")
+        results = ox.parse_query_results(source, format=ox.QueryResultsFormat.JSON)
+    return results.serialize(output, format=fmt.ox)

@@ -1,7 +1,7 @@
 """A lexical look at SPARQL text before it runs: which operation it is, and whether it names SERVICE.
 
 Tokens follow the SPARQL 1.1 grammar's terminals (https://www.w3.org/TR/sparql11-query/#terminals):
-comments, string literals (all four quotings, with ``ECHAR`` escapes) and ``IRIREF`` are blanked, so a
+comments, string literals (all four quotings, with ``ECHAR`` escapes) and ``IRIREF`` are blanked (``text.blank``), so a
 keyword is only seen where a parser would see one (``"SERVICE"``, ``<http://x/SERVICE>``,
 ``# SERVICE``, ``?service``, ``skg:service`` are not keywords). Oxigraph runs SERVICE by fetching the
 remote endpoint, so the endpoint refuses any query whose text holds the keyword. Where the scan and the
@@ -16,15 +16,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from graph.queries.text import blank
+
 CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
-IGNORED = re.compile(r'''
-      """(?:[^"\\]|\\.|"(?!""))*"""
-    | \'\'\'(?:[^'\\]|\\.|'(?!''))*\'\'\'
-    | "(?:[^"\\\n\r]|\\.)*"
-    | '(?:[^'\\\n\r]|\\.)*'
-    | <[^<>"{}|^`\\\x00-\x20]*>
-    | \#[^\n\r]*
-''', re.VERBOSE | re.DOTALL)
 QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
 UPDATE_FORMS = ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH")
 FORMS = re.compile(r"(?<![\w?$:\\])(" + "|".join(QUERY_FORMS + UPDATE_FORMS) + r")(?![\w:])", re.IGNORECASE)
@@ -44,11 +38,6 @@ class Scan:
     def is_update(self) -> bool:
         """True if the text is a SPARQL Update request."""
         return self.form == "UPDATE"
-
-
-def blank(text: str) -> str:
-    """``text`` with comments, strings and IRI references replaced by a space each."""
-    return IGNORED.sub(" ", text)
 
 
 def unescape(text: str) -> str:

@@ -1,1 +1,28 @@
-"""Sources: data files -> records."""
+"""Sources: the data files of ``data/`` read into ``Record``s, the one shape the build turns into RDF.
+
+- ``yaml_files``: one curated YAML file per source document (``data/sources/*.yaml``).
+- ``fact_table``: the shared fact table (``data/facts/safety_valve_facts.csv``), row by row, with
+  ``fact_types`` (one table: each fact type's label, class, broader kind and derivation rules),
+  ``rules`` (the rules), ``derivation`` (the entities rules declare) and ``fact_values`` (value parsers).
+- ``records``: ``Record`` and the data errors, each naming its file and line.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from graph.sources.fact_table import read_facts, source_urls
+from graph.sources.records import Record
+from graph.sources.yaml_files import read_sources
+
+FACT_TABLE = Path("facts") / "safety_valve_facts.csv"
+
+
+def read_records(data_dir: Path) -> list[Record]:
+    """Every record of ``data_dir``: its YAML sources, then the fact table (joined to those sources by URL).
+
+    Error locations read ``data/sources/x.yaml:12``: paths are shown from the data folder's parent.
+    """
+    shown_from = data_dir.resolve().parent
+    records = read_sources(data_dir / "sources", shown_from)
+    return records + read_facts(data_dir / FACT_TABLE, shown_from, source_urls(records))

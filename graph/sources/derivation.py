@@ -1,28 +1,21 @@
-"""Typed derivations from fact-table rows: the generic steps every row gets, then its fact type's rules.
+"""The entities fact-table rules declare: one record per (entity id, source), so each statement keeps its provenance.
 
-Every row keeps its ``skg:SourcedFact`` node; derivation adds only what the row's value or evidence
-states: dates, the specific class (``CLASSES``), the agreement and council it concerns, and whatever
-the rules in ``facts_rules.RULES`` (keyed by ``fact_type``) read from it. Entities declared on the way
-(agreements, inspections, wave counts) are derived from the row's source document, so each
-statement keeps its provenance.
+Rules (``rules.py``) add to a row's own fact record, or declare through a ``Derivation`` the entities the
+row is about (agreements, inspections, wave counts) as the row's source document states them.
 """
 
 from __future__ import annotations
 
-from graph.sources.fact_values import Row, council_id, date_value, slugify
-from graph.sources.rules import NAMES_DFE, RULES, add_once, issued_by_dfe
+from graph.sources.fact_values import Row, council_id, slugify
 from graph.sources.records import DataError, Record
 
 PROGRAMME_ID = "programme/safety-valve"
-AGREEMENT_TYPES = {"sv_wave", "sv_funding", "sv_target", "sv_term", "sv_received", "sv_concluded", "sv_under_review",
-                   "agreement_extended", "sv_capital_top_up", "payment_delayed", "sv_cabinet_decision"}
-CLASSES = {
-    "sv_funding": "Bailout", "sv_cabinet_decision": "Bailout", "sv_capital_top_up": "CapitalTopUp",
-    "sv_under_review": "WithheldPayment", "payment_delayed": "WithheldPayment", "withheld_total": "WithheldPayment",
-    "withheld_in_limbo": "WithheldPayment", "agreement_extended": "AgreementExtension",
-    "sv_proposal_rejected": "RejectedProposal", "improvement_notice": "ImprovementNotice",
-    "send_statutory_direction": "StatutoryDirection",
-}
+
+
+def add_once(record: Record, key: str, value) -> None:
+    """Add ``value`` to ``record[key]`` unless it is already there."""
+    if value not in record.props.get(key, []):
+        record.add(key, value)
 
 
 class Derivation:
@@ -58,20 +51,3 @@ class Derivation:
     def records(self) -> list[Record]:
         """Every declared entity record, in the order first declared."""
         return list(self._records.values())
-
-
-def derive(row: Row, fact: Record, derivation: Derivation) -> None:
-    """Add every typed statement ``row`` supports to ``fact`` and to the entities it concerns."""
-    dated = date_value(row.date, row.where)
-    if dated:
-        fact.add(*dated)
-    if row.fact_type in CLASSES:
-        fact.types.append(CLASSES[row.fact_type])
-        if NAMES_DFE.search(row.value) or NAMES_DFE.search(row.evidence_snippet):
-            issued_by_dfe(row, fact, derivation)
-    if not row.is_programme and (row.fact_type in CLASSES or row.fact_type in AGREEMENT_TYPES):
-        fact.add("council", council_id(row.council))
-    if row.fact_type in AGREEMENT_TYPES:
-        add_once(fact, "agreement", derivation.agreement(row.council, row))
-    for rule in RULES.get(row.fact_type, ()):
-        rule(row, fact, derivation)

@@ -1,8 +1,8 @@
 """Read the curated fact table ``data/facts/safety_valve_facts.csv`` into ``Record``s.
 
 Every row becomes a ``skg:SourcedFact`` keeping its value, date, evidence and confidence, derived
-from a ``skg:SourceDocument`` for its URL; ``facts_derive`` adds the typed statements each row
-supports. The entities rows are about (councils, the programme, agreement waves, fact types) are
+from a ``skg:SourceDocument`` for its URL; its fact type (``fact_types.FACT_TYPES``) adds the typed
+statements the row supports. The entities rows are about (councils, the programme, agreement waves, fact types) are
 declared here with the same ids and labels the YAML sources use:
 ``council/<slug>``, ``programme/safety-valve``, ``wave/<YYYY-YY>``, ``fact-type/<fact-type>``.
 """
@@ -12,53 +12,15 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from graph.sources.derivation import PROGRAMME_ID, Derivation, derive
-from graph.sources.rules import WAVES
+from graph.sources.derivation import PROGRAMME_ID, Derivation
+from graph.sources.fact_types import FACT_TYPES
 from graph.sources.fact_values import Row, council_id, readable_title, slugify, source_id
 from graph.sources.records import DataError, Record
+from graph.sources.rules import WAVES
 
 COLUMNS = ["id", "council", "fact_type", "value", "date", "source_url", "source_kind", "confidence", "evidence_snippet"]
 PROGRAMME_LABEL = "Safety valve programme (DSG very high deficit intervention)"
 CONFIDENCES = ("high", "medium", "low")
-FACT_TYPE_LABELS = {
-    "gss_code": "GSS code",
-    "sv_wave": "agreement wave",
-    "sv_funding": "safety valve funding",
-    "sv_cabinet_decision": "council cabinet decision on safety valve funding",
-    "sv_target": "deficit target",
-    "sv_term": "agreement term",
-    "deficit": "high-needs deficit",
-    "deficit_projection": "projected high-needs deficit",
-    "payment_delayed": "payment delayed",
-    "agreement_extended": "agreement extended",
-    "sv_capital_top_up": "capital top-up",
-    "area_send_inspection": "area SEND inspection outcome",
-    "ehcp_timeliness": "EHC plan timeliness",
-    "improvement_notice": "improvement notice",
-    "send_statutory_direction": "SEND statutory direction",
-    "sv_proposal_rejected": "safety valve proposal rejected",
-    "sv_under_review": "agreement under review",
-    "sv_received": "safety valve money received",
-    "sv_concluded": "agreement concluded",
-    "dfe_page_published": "DfE programme page published",
-    "agreements_by_year": "agreements by year",
-    "first_wave_members": "first-wave members",
-    "first_wave_total": "first-wave total funding",
-    "total_after_2022_23_wave": "programme total after the 2022-23 wave",
-    "wave_total_2022_23": "2022-23 wave total funding",
-    "no_new_agreements": "no new agreements",
-    "withheld_total": "money withheld",
-    "withheld_in_limbo": "money in limbo",
-    "under_review": "councils under review",
-    "inspection_framework_outcomes": "inspection framework outcomes",
-    "inspections_2023_stats": "inspection outcomes in 2023",
-    "bailout_amount": "bailout amount",
-}
-# Fact types that are narrower kinds of another, so claims of both kinds can be compared (query 08).
-BROADER = {"sv_cabinet_decision": "sv_funding", "bailout_amount": "sv_funding"}
-
-
-__all__ = ["council_id", "fact_type_id", "read_facts", "slugify", "source_id", "source_urls"]
 
 
 def fact_type_id(fact_type: str) -> str:
@@ -76,12 +38,12 @@ def shared_records(where: str, source: str) -> list[Record]:
         record.add("financialYear", wave)
         record.add("partOfProgramme", PROGRAMME_ID)
         records.append(record)
-    for fact_type, label in FACT_TYPE_LABELS.items():
-        record = Record(id=fact_type_id(fact_type), types=["FactType"], where=where)
-        record.add("label", label)
-        record.add("skos:altLabel", fact_type)
-        if fact_type in BROADER:
-            record.add("skos:broader", fact_type_id(BROADER[fact_type]))
+    for fact_type in FACT_TYPES.values():
+        record = Record(id=fact_type_id(fact_type.name), types=["FactType"], where=where)
+        record.add("label", fact_type.label)
+        record.add("skos:altLabel", fact_type.name)
+        if fact_type.broader:
+            record.add("skos:broader", fact_type_id(fact_type.broader))
         records.append(record)
     return records
 
@@ -115,8 +77,8 @@ def _check_row(row: Row, seen: dict[str, str]) -> None:
     for column in ("council", "value", "source_url", "source_kind"):
         if not getattr(row, column):
             raise DataError(row.where, f"the {column} column is empty")
-    if row.fact_type not in FACT_TYPE_LABELS:
-        raise DataError(row.where, f"unknown fact_type {row.fact_type!r}; known: {sorted(FACT_TYPE_LABELS)}")
+    if row.fact_type not in FACT_TYPES:
+        raise DataError(row.where, f"unknown fact_type {row.fact_type!r}; known: {sorted(FACT_TYPES)}")
     if row.confidence not in CONFIDENCES:
         raise DataError(row.where, f"confidence {row.confidence!r} is not one of {CONFIDENCES}")
 
@@ -138,7 +100,7 @@ def source_record(row: Row) -> Record:
 def fact_record(row: Row, subject: str) -> Record:
     """The row itself as a SourcedFact: type, subject, value, evidence and confidence."""
     fact = Record(id=f"fact/{row.id}", types=["SourcedFact"], source=row.source, where=row.where)
-    fact.add("label", f"{row.council}: {FACT_TYPE_LABELS[row.fact_type]}: {row.value}")
+    fact.add("label", f"{row.council}: {FACT_TYPES[row.fact_type].label}: {row.value}")
     fact.add("factType", fact_type_id(row.fact_type))
     fact.add("about", subject)
     fact.add("statedValue", row.value)
@@ -168,7 +130,7 @@ def read_facts(path: Path, root: Path, known_sources: dict[str, str] | None = No
             councils[subject] = Record(id=subject, types=["Council"], source=row.source, where=row.where)
             councils[subject].add("label", row.council)
         fact = fact_record(row, subject)
-        derive(row, fact, derivation)
+        FACT_TYPES[row.fact_type].derive(row, fact, derivation)
         facts.append(fact)
     shared = shared_records(rows[0].where, rows[0].source)
     return shared + list(sources.values()) + list(councils.values()) + derivation.records() + facts

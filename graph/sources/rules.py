@@ -1,4 +1,4 @@
-"""The rules that read typed statements out of one fact-table row, keyed by ``fact_type`` in ``RULES``.
+"""The rules that read typed statements out of one fact-table row (``fact_types.FACT_TYPES`` names each type's).
 
 Each rule is a short function ``rule(row, fact, derivation)``: it adds to the row's fact record, or
 declares entities through the ``Derivation`` (from the row's source). A rule reads only what the
@@ -8,16 +8,14 @@ value or evidence states; unclear words give nothing, malformed ones a ``DataErr
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Callable
 
+from graph.sources.derivation import Derivation, add_once
 from graph.sources.fact_values import (
     Row, council_count, council_id, date_value, financial_year, money, named_list, outcome, slugify, visited,
 )
 from graph.terms import ONS_GEOGRAPHY
 from graph.sources.records import DataError, Record
 
-if TYPE_CHECKING:
-    from graph.sources.derivation import Derivation
 
 DFE_ID = "organisation/dfe"
 DFE_LABEL = "Department for Education"
@@ -29,12 +27,6 @@ WAVE_LISTING = re.compile(r"^Added safety valve agreements for (.+?)\.?$")
 REPORTED_COUNT = re.compile(r"(\d+) \((\d{4}-\d{2})\)")
 PUBLICATION = re.compile(r"\breport (?:of|published on)\b|\bwas published on\b", re.IGNORECASE)
 AFTER_INSPECTION = re.compile(r"\bafter the (\d{4}) inspection\b")
-
-
-def add_once(record: Record, key: str, value) -> None:
-    """Add ``value`` to ``record[key]`` unless it is already there."""
-    if value not in record.props.get(key, []):
-        record.add(key, value)
 
 
 def issued_by_dfe(row: Row, fact: Record, derivation: Derivation) -> None:
@@ -163,28 +155,3 @@ def inspection(row: Row, fact: Record, derivation: Derivation) -> None:
         add_once(record, "visited", when)
     if year and PUBLICATION.search(row.evidence_snippet):
         add_once(record, "published", date_value(row.date, row.where)[1])
-
-
-Rule = Callable[[Row, Record, "Derivation"], None]
-RULES: dict[str, tuple[Rule, ...]] = {
-    "gss_code": (gss,),
-    "sv_wave": (wave_stated,),
-    "sv_funding": (wave_in_funding, amounts),
-    "sv_cabinet_decision": (amounts,),
-    "sv_capital_top_up": (amounts,),
-    "sv_received": (amounts,),
-    "sv_target": (target_year,),
-    "agreement_extended": (extension_term,),
-    "deficit": (amounts,),
-    "deficit_projection": (amounts,),
-    "area_send_inspection": (inspection,),
-    "improvement_notice": (follows_inspection,),
-    "agreements_by_year": (reported_counts,),
-    "first_wave_members": (listed_agreements,),
-    "under_review": (listed_agreements,),
-    "withheld_total": (amounts, councils_counted),
-    "withheld_in_limbo": (amounts,),
-    "first_wave_total": (amounts, councils_counted),
-    "total_after_2022_23_wave": (amounts, councils_counted),
-    "wave_total_2022_23": (amounts, councils_counted),
-}

@@ -1,11 +1,15 @@
 """Running untrusted SPARQL safely: a time limit that really stops the work, a row cap, no SERVICE, no update.
 
+Every untrusted query is scanned once, by ``admit`` (update, SERVICE and deep nesting refused), which gives
+its form; the caller negotiates a format for that form and hands the executor a ``Job``, which it runs
+without looking at the text again.
+
 pyoxigraph has no query timeout and a running evaluation cannot be interrupted from Python, so queries on
-the embedded store run in a small pool of worker processes (``graph.worker.serve``), each holding its own
-``reopen(store.origin)``. The caller waits at most ``timeout`` seconds for the answer; past that the worker
-is killed (SIGKILL: its CPU use ends at once), a fresh one is started, and ``QueryTimeout`` is raised. A store
-without ``origin`` (a remote SPARQL server) cannot be reopened elsewhere: its queries run in the calling
-thread and its own HTTP timeout bounds the wait.
+the embedded store run in a small pool of worker processes (``graph.store.worker.serve``), each holding its
+own ``reopen(store.origin)``. The caller waits at most ``timeout`` seconds for the answer; past that the
+worker is killed (SIGKILL: its CPU use ends at once), a fresh one is started, and ``QueryTimeout`` is
+raised. A remote store cannot be reopened elsewhere: its queries run in the calling thread and its own HTTP
+timeout bounds the wait.
 """
 
 from __future__ import annotations
@@ -18,8 +22,12 @@ import threading
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-from graph.queries.scan import scan
-from graph.store.worker import Answer, Job, NoFormat, package
+from graph.queries.scan import Scan, scan
+from graph.store.embedded import EmbeddedStore
+from graph.store.errors import (
+    QueryFailed, QueryRefused, QueryTimeout, QueryTooDeep, QueryUnsupported, ServerBusy,
+)
+from graph.store.worker import Answer, Job, package
 
 WORKER_ENTRY = "from graph.store.worker import main; main()"
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -29,65 +37,23 @@ STARTUP_TIMEOUT = 120.0
 MAX_NESTING = 256
 
 
-class QueryError(Exception):
-    """A query that could not be answered; subclasses say why."""
-
-
-class QuerySyntaxError(QueryError):
-    """The parser rejected the query (message gives line and column)."""
-
-
-class QueryTooDeep(QueryError):
-    """The query nests brackets deeper than ``MAX_NESTING``; refused before any parser sees it."""
-
-
-class QueryRefused(QueryError):
-    """The query asks for something this endpoint never does (update, SERVICE)."""
-
-
-class QueryUnsupported(QueryError):
-    """A well-formed request this store cannot honour (the protocol dataset on a remote store)."""
-
-
-class NotAcceptable(QueryError):
-    """No format the client accepts can carry this kind of result."""
-
-
-class QueryTimeout(QueryError):
-    """The query ran past the time limit and was stopped."""
-
-
-class ServerBusy(QueryError):
-    """Every worker stayed busy for the whole time limit."""
-
-
-class QueryFailed(QueryError):
-    """The query parsed but its evaluation failed (or its worker died)."""
-
-
-class UpstreamFailed(QueryError):
-    """The remote SPARQL server behind this endpoint failed, or did not answer in time."""
-
-
-ERRORS = {"syntax": QuerySyntaxError, "not-acceptable": NotAcceptable, "failed": QueryFailed}
-
-
-def check(job: Job) -> None:
-    """Refuse, before anything runs, SPARQL Update, any query naming SERVICE, and too deep nesting."""
-    found = scan(job.sparql)
+def admit(sparql: str) -> Scan:
+    """Scan untrusted ``sparql`` once: refuse SPARQL Update, SERVICE and too deep nesting; its ``Scan`` (form) otherwise."""
+    found = scan(sparql)
     if found.depth > MAX_NESTING:
         raise QueryTooDeep(f"the query nests brackets {found.depth} levels deep; at most {MAX_NESTING} are allowed")
     if found.is_update:
         raise QueryRefused("SPARQL Update is not allowed: this endpoint is read-only")
     if found.service:
         raise QueryRefused("SERVICE (federated query) is not allowed: this endpoint never fetches remote data")
+    return found
 
 
 def unpack(reply: tuple) -> Answer:
     """The answer in a worker's reply, or the error it reports raised."""
     if reply[0] == "ok":
         return reply[1]
-    raise ERRORS[reply[1]](reply[2])
+    raise reply[1]
 
 
 class Worker:
@@ -176,8 +142,7 @@ class ProcessExecutor:
             self.idle.put(worker)
 
     def run(self, job: Job) -> Answer:
-        """Run ``job`` in an idle worker and return its answer (``QueryError`` subclasses on failure)."""
-        check(job)
+        """Run the admitted ``job`` in an idle worker and return its answer (``QueryError`` subclasses on failure)."""
         try:
             worker = self.idle.get(timeout=self.timeout)
         except queue.Empty:
@@ -212,27 +177,22 @@ class ThreadExecutor:
 
     def run(self, job: Job) -> Answer:
         """Run ``job`` on the store; the protocol dataset cannot be passed on, so it is refused."""
-        check(job)
         if job.default_graphs is not None or job.named_graphs is not None:
             raise QueryUnsupported("default-graph-uri / named-graph-uri are not supported with a remote store")
-        from graph.store.remote import RemoteStoreError
         try:
             return package(self.store.query(job.sparql), job)
-        except SyntaxError as error:
-            raise QuerySyntaxError(str(error)) from None
-        except NoFormat as error:
-            raise NotAcceptable(str(error)) from None
-        except RemoteStoreError as error:
-            raise UpstreamFailed(str(error)) from None
         except (OSError, RuntimeError, ValueError) as error:
             raise QueryFailed(str(error)) from None
+
+    def warm(self) -> None:
+        """Nothing to start."""
 
     def close(self) -> None:
         """Nothing to stop."""
 
 
 def make_executor(store, workers: int = 2, timeout: float = 10.0, memory_mb: int = 0):
-    """A process pool for a store other processes can reopen, else an in-thread executor."""
-    if getattr(store, "origin", ()):
+    """A process pool for an embedded store (its workers reopen its data), else an in-thread executor."""
+    if isinstance(store, EmbeddedStore):
         return ProcessExecutor(store.origin, workers, timeout, memory_mb)
     return ThreadExecutor(store)

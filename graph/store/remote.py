@@ -18,33 +18,19 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from graph.store import NotAcceptable, SparqlReads
+from graph.queries import query_file
+from graph.store.errors import NotAcceptable, QuerySyntaxError, RemoteStoreError, StoreUnavailable
+from graph.store.protocol import Reads
 
 RESULTS_JSON = "application/sparql-results+json"
 N_TRIPLES = "application/n-triples"
 ACCEPT = f"{RESULTS_JSON}, {N_TRIPLES};q=0.9"
-COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 
 
-class RemoteStoreError(Exception):
-    """The remote SPARQL server did not give a usable answer."""
+class RemoteStore(Reads):
+    """A read-only view of the graph held by a SPARQL 1.1 server (the ``graph.store.Store`` protocol).
 
-
-class StoreUnavailable(RemoteStoreError):
-    """The remote server could not be reached, or did not answer within the time allowed."""
-
-    def __init__(self, url: str, cause: object):
-        super().__init__(f"SPARQL server {url} unavailable: {cause}")
-        self.url = url
-        self.cause = cause
-
-
-class RemoteStore(SparqlReads):
-    """A read-only view of the graph held by a SPARQL 1.1 server (same interface as ``graph.store.Store``).
-
-    ``raw(sparql, media_type)`` passes the server's own serialisation through when a client asks for a
-    format the server speaks. ``origin`` is empty: another process cannot reopen it, so callers run its
-    queries in-thread, bounded by ``timeout``.
+    Another process cannot reopen it, so the executor runs its queries in-thread, bounded by ``timeout``.
     """
 
     def __init__(self, endpoint: str, timeout: float = 15.0):
@@ -54,34 +40,32 @@ class RemoteStore(SparqlReads):
         self.timeout = timeout
         self.description = f"remote SPARQL endpoint {endpoint}"
         self.build_info = {"endpoint": endpoint}
-        self.origin = ()
-
-    def raw(self, sparql: str, accept: str = ACCEPT) -> tuple[bytes, str]:
-        """Send ``sparql`` with ``accept`` as the Accept header; return the body and the server's Content-Type."""
-        request = urllib.request.Request(self.endpoint, data=sparql.encode("utf-8"), method="POST", headers={
-            "Content-Type": "application/sparql-query; charset=utf-8", "Accept": accept})
-        return send(request, self.timeout)
 
     def query(self, sparql: str):
         """Run a query; returns pyoxigraph QuerySolutions, QueryBoolean or QueryTriples."""
-        body, content_type = self.raw(sparql)
+        request = urllib.request.Request(self.endpoint, data=sparql.encode("utf-8"), method="POST", headers={
+            "Content-Type": "application/sparql-query; charset=utf-8", "Accept": ACCEPT})
+        body, content_type = send(request, self.timeout)
         media_type = content_type.split(";")[0].strip().lower()
-        if media_type == RESULTS_JSON:
-            return ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
-        graph_format = ox.RdfFormat.from_media_type(media_type)
-        if graph_format is None:
-            raise RemoteStoreError(f"{self.endpoint} answered in {media_type!r}, which is not {ACCEPT}")
-        return as_query_triples(body, graph_format)
+        try:
+            if media_type == RESULTS_JSON:
+                return ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+            graph_format = ox.RdfFormat.from_media_type(media_type)
+            if graph_format is None:
+                raise RemoteStoreError(f"{self.endpoint} answered in {media_type!r}, which is not {ACCEPT}")
+            return as_query_triples(body, graph_format)
+        except SyntaxError as error:
+            raise RemoteStoreError(f"{self.endpoint} answered {media_type} that does not parse: {error}") from None
 
     def __len__(self) -> int:
-        return int(self.select(COUNT)[0]["n"].value)
+        return int(self.select(query_file("reports", "count-triples").text)[0]["n"].value)
 
 
 def as_query_triples(body: bytes, graph_format: ox.RdfFormat):
     """Parse a graph into a scratch store and CONSTRUCT it back, so callers get a real ``QueryTriples``."""
     scratch = ox.Store()
     scratch.load(body, format=graph_format)
-    return scratch.query("CONSTRUCT WHERE { ?s ?p ?o }")
+    return scratch.query(query_file("exports", "construct-default-graph").text)
 
 
 def send(request: urllib.request.Request, timeout: float) -> tuple[bytes, str]:
@@ -94,7 +78,7 @@ def send(request: urllib.request.Request, timeout: float) -> tuple[bytes, str]:
     except urllib.error.HTTPError as exc:
         message = exc.read(4096).decode("utf-8", "replace").strip() or exc.reason
         if exc.code == 400:
-            raise SyntaxError(f"the SPARQL server rejected the request: {message}") from None
+            raise QuerySyntaxError(f"the SPARQL server rejected the request: {message}") from None
         if exc.code == 406:
             raise NotAcceptable(f"{url} cannot answer in {request.get_header('Accept')!r}: {message}") from None
         if exc.code in (502, 503, 504):

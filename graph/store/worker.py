@@ -1,10 +1,11 @@
-"""Running one query job and serialising its answer natively, capped at a number of rows.
+"""Running one admitted query job and serialising its answer, capped at a number of rows.
 
-Used inside the killable worker processes of ``graph.executor`` and, for a remote store, in-thread.
-The row cap stops Oxigraph's own serialiser: SELECT results are written as TSV and CONSTRUCT/DESCRIBE
-triples as N-Triples (one row or triple per line, https://www.w3.org/TR/sparql11-results-csv-tsv/,
+Used inside the killable worker processes of ``graph.store.executor`` and, for a remote store, in-thread.
+The row cap stops the serialiser: SELECT results are written as TSV and CONSTRUCT/DESCRIBE triples as
+N-Triples (one row or triple per line, https://www.w3.org/TR/sparql11-results-csv-tsv/,
 https://www.w3.org/TR/n-triples/) into a sink that interrupts the writer once it holds one line too many;
-the lines kept are parsed back and written, again by Oxigraph, in the format the client negotiated.
+the lines kept are parsed back and written in the format the client negotiated. All writing goes through
+``graph.exports.formats``.
 """
 
 from __future__ import annotations
@@ -15,16 +16,23 @@ from multiprocessing.connection import Connection
 
 import pyoxigraph as ox
 
-from graph.exports.formats import GRAPH_FORMATS, RESULT_FORMATS, by_name, rdf_options
+from graph.exports.formats import N_TRIPLES, TSV, Format, write_graph, write_results
+from graph.store.errors import NotAcceptable, QueryError, QueryFailed, QuerySyntaxError
+
+RESULT_FORMS = ("SELECT", "ASK")
 
 
 @dataclass(frozen=True)
 class Job:
-    """A query to run: text, negotiated format names, row cap, protocol dataset (IRIs or None), base IRI."""
+    """A query admitted by ``executor.admit``: its text, its form, the negotiated format, row cap, dataset, base IRI.
+
+    ``format`` is a result format for SELECT/ASK and a graph format for CONSTRUCT/DESCRIBE; None when the
+    form is unknown (the text does not parse, and the parser will say why).
+    """
 
     sparql: str
-    result_format: str | None = "json"
-    graph_format: str | None = "turtle"
+    form: str | None
+    format: Format | None
     row_limit: int = 0
     default_graphs: tuple[str, ...] | None = None
     named_graphs: tuple[str, ...] | None = None
@@ -33,10 +41,9 @@ class Job:
 
 @dataclass(frozen=True)
 class Answer:
-    """A serialised answer: which table its format is from (results/graph), the format name, bytes, truncation."""
+    """A serialised answer: its format, bytes, and whether rows were cut off by the cap."""
 
-    kind: str
-    format: str
+    format: Format
     body: bytes
     truncated: bool = False
 
@@ -83,48 +90,34 @@ def capped(write, limit: int) -> tuple[bytes, bool]:
     return bytes(sink.buffer), False
 
 
-def solutions_answer(results, name: str, limit: int) -> Answer:
-    """Serialise SELECT solutions in format ``name``, keeping at most ``limit`` rows (0: all)."""
-    fmt = by_name(name, RESULT_FORMATS).ox
+def solutions_answer(results, fmt: Format, limit: int) -> Answer:
+    """SELECT solutions in ``fmt``, keeping at most ``limit`` rows (0: all)."""
     if not limit:
-        return Answer("results", name, results.serialize(format=fmt))
-    tsv, truncated = capped(lambda sink: results.serialize(sink, format=ox.QueryResultsFormat.TSV), limit + 1)
+        return Answer(fmt, write_results(results, fmt))
+    tsv, truncated = capped(lambda sink: write_results(results, TSV, sink), limit + 1)  # + the header line
     kept = ox.parse_query_results(tsv, format=ox.QueryResultsFormat.TSV)
-    return Answer("results", name, kept.serialize(format=fmt), truncated)
+    return Answer(fmt, write_results(kept, fmt), truncated)
 
 
-def triples_answer(triples, name: str, limit: int) -> Answer:
-    """Serialise CONSTRUCT/DESCRIBE triples in format ``name``, keeping at most ``limit`` triples (0: all)."""
-    fmt = by_name(name, GRAPH_FORMATS).ox
+def triples_answer(triples, fmt: Format, limit: int) -> Answer:
+    """CONSTRUCT/DESCRIBE triples in ``fmt``, keeping at most ``limit`` triples (0: all)."""
     if not limit:
-        return Answer("graph", name, ox.serialize(triples, format=fmt, **rdf_options(fmt)))
-    nt, truncated = capped(lambda sink: ox.serialize(triples, sink, format=ox.RdfFormat.N_TRIPLES), limit)
+        return Answer(fmt, write_graph(triples, fmt))
+    nt, truncated = capped(lambda sink: write_graph(triples, N_TRIPLES, sink), limit)
     kept = ox.parse(nt, format=ox.RdfFormat.N_TRIPLES)
-    return Answer("graph", name, ox.serialize(kept, format=fmt, **rdf_options(fmt)), truncated)
-
-
-def boolean_answer(value: bool, name: str) -> Answer:
-    """Serialise an ASK answer in result format ``name``."""
-    source = b'{"head":{},"boolean":%s}' % (b"true" if value else b"false")
-    parsed = ox.parse_query_results(source, format=ox.QueryResultsFormat.JSON)
-    return Answer("results", name, parsed.serialize(format=by_name(name, RESULT_FORMATS).ox))
-
-
-class NoFormat(ValueError):
-    """The client accepts no format that can carry this kind of result."""
+    return Answer(fmt, write_graph(kept, fmt), truncated)
 
 
 def package(result, job: Job) -> Answer:
-    """Serialise any query result (solutions, boolean or triples) as ``job`` asks."""
-    if isinstance(result, (ox.QuerySolutions, ox.QueryBoolean, bool)):
-        if job.result_format is None:
-            raise NoFormat("query results (SELECT/ASK)")
-        if isinstance(result, ox.QuerySolutions):
-            return solutions_answer(result, job.result_format, job.row_limit)
-        return boolean_answer(bool(result), job.result_format)
-    if job.graph_format is None:
-        raise NoFormat("an RDF graph (CONSTRUCT/DESCRIBE)")
-    return triples_answer(result, job.graph_format, job.row_limit)
+    """Serialise any query result (solutions, boolean or triples) in the job's format."""
+    graph = isinstance(result, ox.QueryTriples)
+    if job.format is None or (job.form in RESULT_FORMS) == graph:
+        raise NotAcceptable(f"no acceptable format can carry {'an RDF graph' if graph else 'query results'}")
+    if isinstance(result, ox.QuerySolutions):
+        return solutions_answer(result, job.format, job.row_limit)
+    if graph:
+        return triples_answer(result, job.format, job.row_limit)
+    return Answer(job.format, write_results(result, job.format))
 
 
 def query_options(job: Job) -> dict:
@@ -138,16 +131,15 @@ def query_options(job: Job) -> dict:
 
 
 def run_local(store, job: Job) -> tuple:
-    """Run ``job`` on an embedded ``Store``; a reply tuple ``("ok", Answer)`` or ``("error", kind, message)``."""
+    """Run ``job`` on an embedded store; a reply ``("ok", Answer)`` or ``("error", QueryError)``."""
     try:
-        result = store.inner.query(job.sparql, **query_options(job))
-        return ("ok", package(result, job))
-    except SyntaxError as error:
-        return ("error", "syntax", str(error))
-    except NoFormat as error:
-        return ("error", "not-acceptable", str(error))
+        return ("ok", package(store.query(job.sparql, **query_options(job)), job))
+    except QueryError as error:
+        return ("error", error)
+    except SyntaxError as error:  # raised while results stream (lazy evaluation)
+        return ("error", QuerySyntaxError(str(error)))
     except (OSError, RuntimeError, ValueError) as error:
-        return ("error", "failed", str(error))
+        return ("error", QueryFailed(str(error)))
 
 
 def limit_memory(megabytes: int) -> None:
@@ -173,7 +165,7 @@ def die_with_parent(interval: float = 0.5) -> None:
 
 def serve(requests: Connection, replies: Connection) -> None:
     """A worker's loop: open the store, say ready, answer one job per message until the pipe closes."""
-    from graph.store import reopen
+    from graph.store.embedded import reopen
     origin, memory_mb = requests.recv()
     store = reopen(origin)
     limit_memory(memory_mb)

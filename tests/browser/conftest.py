@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 from werkzeug.serving import make_server
 
-from graph.store import Store
+from graph.store import EmbeddedStore, Store
 from web import create_app
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -41,7 +41,7 @@ class LiveServer:
 def fixture_store(name: str) -> Store:
     """The ontology plus ``tests/fixtures/<name>.ttl`` in memory."""
     data = (ROOT / "ontology" / "sendkg.ttl").read_bytes() + b"\n" + (ROOT / "tests" / "fixtures" / f"{name}.ttl").read_bytes()
-    return Store.from_rdf(data)
+    return EmbeddedStore.from_rdf(data)
 
 
 @pytest.fixture(scope="session")

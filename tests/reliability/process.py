@@ -18,7 +18,7 @@ import sys
 import time
 from pathlib import Path
 
-from graph.store import HELD_BY
+from graph.store.builds import HELD_BY
 
 ROOT = Path(__file__).resolve().parents[2]
 READY_TIMEOUT = 90.0

@@ -12,8 +12,8 @@ from graph.terms import SKG
 from rdfcompare import assert_isomorphic
 from reliability.process import ServeProcess, copy_build
 from reliability.wire import send
-from web.describe import DUMP_EXTENSIONS
-from web.links import iri_to_path
+from graph.exports.describe import DUMP_EXTENSIONS
+from web.shared.links import iri_to_path
 
 pytestmark = pytest.mark.server
 RDFLIB = {"turtle": "turtle", "ntriples": "nt", "rdfxml": "xml", "jsonld": "json-ld", "trig": "trig", "nquads": "nquads"}

@@ -13,7 +13,7 @@ import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDFS
 
-from graph.store import Store
+from graph.store import EmbeddedStore
 from live import serving
 from reliability.hostile_browser import CHROMIUM, ENTITIES, ID, PAGES
 from web import create_app
@@ -35,7 +35,7 @@ def labels() -> dict[str, str]:
 def visits() -> dict[str, dict]:
     """What chromium saw on every page of a live server over the ontology and the hostile fixture."""
     assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: apt-get install -y chromium"
-    store = Store.from_rdf(ONTOLOGY.read_bytes() + b"\n" + FIXTURE.read_bytes())
+    store = EmbeddedStore.from_rdf(ONTOLOGY.read_bytes() + b"\n" + FIXTURE.read_bytes())
     with serving(create_app({"TESTING": True}, store=store)) as base:
         run = subprocess.run([sys.executable, str(HERE / "hostile_browser.py"), base], capture_output=True, text=True,
                              timeout=400)

@@ -1,27 +1,33 @@
-"""The ``sendkg`` command line: build, validate, query, export, stats, serve, load."""
+"""The ``sendkg`` command line: build, validate, query, export, stats, serve, load.
+
+It sits in ``web/`` because ``serve`` starts the web app; nothing in ``graph/`` imports it.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
-
 from pathlib import Path
 
+from graph.paths import DATA_DIR, default_var_dir
+from graph.terms import entity_iri
 from web.cli import commands
-from graph.paths import DATA_DIR
 
 
 def make_parser() -> argparse.ArgumentParser:
     """The argument parser for every subcommand (each has its own --help)."""
     parser = argparse.ArgumentParser(prog="sendkg", description="The sendkg knowledge graph of England's SEND safety valve programme.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    var = argparse.ArgumentParser(add_help=False)
+    var.add_argument("--var", type=Path, default=None,
+                     help="the folder holding builds (default: $SENDKG_VAR, else var/ in the project)")
 
-    p = sub.add_parser("build", help="data files -> RDF -> validation -> a new store (the old one stays if anything fails)")
+    p = sub.add_parser("build", parents=[var], help="data files -> RDF -> validation -> a new store (the old one stays if anything fails)")
     p.add_argument("--data", type=Path, default=DATA_DIR, help=f"the data folder to build (default: {DATA_DIR})")
     p.add_argument("--to", metavar="URL", help="then also put the validated graph into a SPARQL server's Graph Store URL (e.g. http://host:7878/store)")
     p.set_defaults(func=commands.build)
 
-    p = sub.add_parser("load", help="put the current build's graph into a SPARQL server (Graph Store Protocol PUT, replacing its default graph)")
+    p = sub.add_parser("load", parents=[var], help="put the current build's graph into a SPARQL server (Graph Store Protocol PUT, replacing its default graph)")
     p.add_argument("url", help="the server's Graph Store URL, e.g. http://127.0.0.1:7878/store (?default is added)")
     p.set_defaults(func=commands.load)
 
@@ -29,22 +35,24 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--data", type=Path, default=DATA_DIR, help=f"the data folder to check (default: {DATA_DIR})")
     p.set_defaults(func=commands.validate)
 
-    p = sub.add_parser("query", help="run a SPARQL query (a file, a canned query name, or the text itself) on the store")
+    p = sub.add_parser("query", parents=[var], help="run a SPARQL query (a file, a canned query name, or the text itself) on the store")
     p.add_argument("query", help="a .rq file, the name of a canned query, or SPARQL text")
     p.add_argument("--format", choices=commands.QUERY_FORMATS, default="table", help="output format (default: table)")
+    p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
+                   help=f"a canned query's parameter (e.g. --param entity={entity_iri('council', 'bexley')})")
     p.set_defaults(func=commands.query)
 
-    p = sub.add_parser("export", help="write the whole graph, or one entity's neighbourhood, in an RDF format")
+    p = sub.add_parser("export", parents=[var], help="write the whole graph, or one entity's neighbourhood, in an RDF format")
     p.add_argument("--format", choices=commands.EXPORT_FORMATS, default="turtle", help="RDF format (default: turtle)")
     p.add_argument("--output", "-o", default="-", help="file to write (default: standard output)")
     p.add_argument("--entity", help="an entity IRI: export only its neighbourhood")
     p.add_argument("--depth", type=int, default=1, choices=range(1, 4), metavar="N", help="neighbourhood depth with --entity, 1-3 (default 1)")
     p.set_defaults(func=commands.export)
 
-    p = sub.add_parser("stats", help="triples, entities by class, source documents")
+    p = sub.add_parser("stats", parents=[var], help="triples, entities by class, where the store is")
     p.set_defaults(func=commands.stats)
 
-    p = sub.add_parser("serve", help="serve the web app and SPARQL endpoint with a production WSGI server")
+    p = sub.add_parser("serve", parents=[var], help="serve the web app and SPARQL endpoint with a production WSGI server")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     p.add_argument("--config", help="a Python config file (see README: Configuration)")
@@ -55,6 +63,8 @@ def make_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``sendkg`` console script."""
     args = make_parser().parse_args(argv)
+    if hasattr(args, "var") and args.var is None and args.command != "serve":  # serve: settings decide (VAR)
+        args.var = default_var_dir()
     return args.func(args) or 0
 
 

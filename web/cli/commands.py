@@ -1,4 +1,8 @@
-"""What each ``sendkg`` subcommand does; ``cli.py`` only parses arguments."""
+"""What each ``sendkg`` subcommand does; ``web/cli/__init__.py`` only parses arguments.
+
+The CLI is the one part allowed to import everything: the build, the store, the queries, the exports and
+the web app (``serve``). Builds live under ``--var`` (default ``SENDKG_VAR``, else ``var/``).
+"""
 
 from __future__ import annotations
 
@@ -7,120 +11,135 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from graph import build as build_module
-from graph.exports.formats import GRAPH_FORMATS, by_name, serialize_graph
+from graph.build import BuildFailed, build as build_graph, check_graph, compile_graph
+from graph.exports import dumps
+from graph.exports.formats import GRAPH_FORMATS, RESULT_FORMATS, by_name, write_graph, write_results
+from graph.queries import ParameterError, canned_queries, canned_query, query_file
+from graph.store import EmbeddedStore, Store, StoreMissing
+from graph.store.builds import current_build
+from graph.store.errors import QuerySyntaxError, RemoteStoreError
+from graph.store.remote import load as put_graph
 from graph.terms import PREFIXES
-from graph.queries import canned_query, report_query
-from graph.store import Store, StoreMissing, current_build
 
 QUERY_FORMATS = ("table", "csv", "tsv", "json", "turtle")
 EXPORT_FORMATS = tuple(f.name for f in GRAPH_FORMATS if f.name != "nquads")
 
 
-def _error(message: str) -> int:
+def error(message: str) -> int:
+    """Print ``message`` as the CLI's error line; the exit status for a usage or input error."""
     print(f"sendkg: error: {message}", file=sys.stderr)
     return 2
 
 
-def _open_store() -> Store:
-    return Store.open_build()
+def open_current(var: Path) -> Store:
+    """The current build under ``var``, on disk."""
+    return EmbeddedStore.open_build(current_build(var))
 
 
 def build(args) -> int:
     """Build and publish a new store; on failure print every problem and keep the old store."""
     try:
-        target = build_module.build(data_dir=args.data)
-    except build_module.BuildFailed as exc:
+        target = build_graph(args.data, args.var)
+    except BuildFailed as exc:
         print(f"sendkg: build failed at {exc.stage}; the previous store is unchanged.", file=sys.stderr)
         for problem in exc.problems:
             print(f"  {problem}", file=sys.stderr)
         return 1
-    return _load_into(args.to, target) if getattr(args, "to", None) else 0
+    return load_into(args.to, target) if args.to else 0
 
 
 def load(args) -> int:
     """Put the current build's graph into a SPARQL server's default graph (Graph Store Protocol PUT)."""
     try:
-        return _load_into(args.url, current_build())
+        return load_into(args.url, current_build(args.var))
     except StoreMissing as exc:
-        return _error(str(exc))
+        return error(str(exc))
 
 
-def _load_into(url: str, build: Path) -> int:
-    from graph.store.remote import RemoteStoreError, load as put_graph
+def load_into(url: str, build_folder: Path) -> int:
+    """PUT ``build_folder``'s dump to the Graph Store ``url``."""
     try:
-        target = put_graph(url, build / "graph.nt")
-    except (RemoteStoreError, SyntaxError, ValueError) as exc:
-        return _error(f"loading {build.name} into {url} failed: {exc}")
-    print(f"loaded {build / 'graph.nt'} into {target}", file=sys.stderr)
+        target = put_graph(url, build_folder / "graph.nt")
+    except (RemoteStoreError, QuerySyntaxError, ValueError) as exc:
+        return error(f"loading {build_folder.name} into {url} failed: {exc}")
+    print(f"loaded {build_folder / 'graph.nt'} into {target}", file=sys.stderr)
     return 0
 
 
 def validate(args) -> int:
     """Run every check without writing anything; exit 1 if any fails."""
     try:
-        graph = build_module.compile_graph(args.data)
-    except build_module.BuildFailed as exc:
+        graph = compile_graph(args.data)
+    except BuildFailed as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         return 1
-    problems = build_module.check_graph(graph)
+    problems = check_graph(graph)
     for problem in problems:
         print(problem, file=sys.stderr)
     print(f"{len(graph)} triples, {len(problems)} problem(s)", file=sys.stderr)
     return 1 if problems else 0
 
 
-def _query_text(arg: str) -> str:
+def query_text(arg: str, params: list[str]) -> str:
+    """The SPARQL ``arg`` names: a canned query (with ``--param name=value``), a ``.rq`` file, or the text itself."""
     named = canned_query(arg)
     if named:
-        return named.text
+        return named.bind(**dict(p.split("=", 1) for p in params))
+    if params:
+        raise ParameterError("--param is only for canned queries")
     path = Path(arg)
     if arg.endswith(".rq") or (len(arg) < 4096 and "\n" not in arg and path.is_file()):
         if not path.is_file():
             raise FileNotFoundError(f"no query file {arg}")
         return path.read_text(encoding="utf-8")
+    if not any(c in arg for c in " \n{") and arg[:2].isdigit():
+        names = ", ".join(q.name for q in canned_queries())
+        raise FileNotFoundError(f"no canned query called {arg!r}; the canned queries are {names}")
     return arg
 
 
 def query(args) -> int:
     """Run a query and print its results in the chosen format."""
     try:
-        text = _query_text(args.query)
-        store = _open_store()
-        result = store.query(text)
-    except (StoreMissing, FileNotFoundError) as exc:
-        return _error(str(exc))
-    except SyntaxError as exc:
-        return _error(f"invalid SPARQL: {exc}")
-    out = sys.stdout.buffer
+        text = query_text(args.query, args.param)
+        result = open_current(args.var).query(text)
+        return print_result(result, args.format)
+    except (StoreMissing, FileNotFoundError, ParameterError) as exc:
+        return error(str(exc))
+    except QuerySyntaxError as exc:
+        return error(f"invalid SPARQL: {exc}")
+
+
+def print_result(result, fmt: str) -> int:
+    """Write ``result`` to standard output in ``fmt`` (table, csv, tsv, json, or turtle for graphs)."""
     if isinstance(result, ox.QueryTriples):
-        if args.format not in ("turtle",):
-            return _error(f"a CONSTRUCT/DESCRIBE query gives a graph: use --format turtle, not {args.format}")
-        out.write(serialize_graph(result, by_name("turtle", GRAPH_FORMATS)))
-        return 0
-    if args.format == "turtle":
-        return _error("--format turtle is for CONSTRUCT/DESCRIBE queries; use table, csv, tsv or json")
-    if args.format == "table":
-        sys.stdout.write(_table(result))
-        return 0
-    fmt = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV, "json": ox.QueryResultsFormat.JSON}[args.format]
-    out.write(result.serialize(format=fmt))
+        if fmt != "turtle":
+            return error(f"a CONSTRUCT/DESCRIBE query gives a graph: use --format turtle, not {fmt}")
+        sys.stdout.buffer.write(write_graph(result, by_name("turtle", GRAPH_FORMATS)))
+    elif fmt == "turtle":
+        return error("--format turtle is for CONSTRUCT/DESCRIBE queries; use table, csv, tsv or json")
+    elif fmt == "table":
+        sys.stdout.write(table(result))
+    else:
+        sys.stdout.buffer.write(write_results(result, by_name(fmt, RESULT_FORMATS)))
     return 0
 
 
-def _table(result) -> str:
+def table(result) -> str:
+    """SELECT rows (or an ASK answer) as an aligned text table, IRIs shortened to CURIEs."""
     if isinstance(result, ox.QueryBoolean):
         return f"{bool(result)}\n"
     names = [v.value for v in result.variables]
-    rows = [[_short(row[n]) for n in names] for row in result]
+    rows = [[short(row[n]) for n in names] for row in result]
     widths = [max([len(n)] + [len(r[i]) for r in rows]) for i, n in enumerate(names)]
     lines = [" | ".join(n.ljust(w) for n, w in zip(names, widths)), "-+-".join("-" * w for w in widths)]
     lines += [" | ".join(c.ljust(w) for c, w in zip(r, widths)) for r in rows]
     return "\n".join(lines) + f"\n({len(rows)} row{'s' if len(rows) != 1 else ''})\n"
 
 
-def _short(term) -> str:
+def short(term) -> str:
+    """A cell: a CURIE for an IRI of the project's prefixes, else ``<iri>``; a literal's value; empty if unbound."""
     if term is None:
         return ""
     if isinstance(term, ox.NamedNode):
@@ -135,17 +154,11 @@ def export(args) -> int:
     """Write the whole graph, or one entity's neighbourhood, in the chosen RDF format."""
     fmt = by_name(args.format, GRAPH_FORMATS)
     try:
-        store = _open_store()
-    except StoreMissing as exc:
-        return _error(str(exc))
-    if args.entity:
-        from graph.queries.neighbourhood import neighbourhood_query
-        if not any(True for _ in store.inner.quads_for_pattern(ox.NamedNode(args.entity), None, None)):
-            return _error(f"unknown entity {args.entity}: no triples have it as subject")
-        triples = store.triples(neighbourhood_query(args.entity, args.depth))
-    else:
-        triples = [q.triple for q in store.inner.quads_for_pattern(None, None, None)]
-    data = serialize_graph(triples, fmt)
+        store = open_current(args.var)
+        triples = entity_export(store, args.entity, args.depth) if args.entity else dumps.default_graph(store)
+    except (StoreMissing, ValueError) as exc:
+        return error(str(exc))
+    data = write_graph(triples, fmt)
     if args.output == "-":
         sys.stdout.buffer.write(data)
     else:
@@ -154,23 +167,32 @@ def export(args) -> int:
     return 0
 
 
+def entity_export(store: Store, iri: str, depth: int) -> list:
+    """The neighbourhood of ``iri``; ``ValueError`` if no triple has it as subject. Warns when the cap cut it."""
+    if not dumps.is_entity(store, iri):
+        raise ValueError(f"unknown entity {iri}: no triples have it as subject")
+    triples = dumps.neighbourhood(store, iri, depth)
+    if len(triples) >= dumps.neighbourhood_limit():
+        print(f"sendkg: warning: the neighbourhood was cut at {len(triples)} triples", file=sys.stderr)
+    return triples
 
 
 def stats(args) -> int:
-    """Print triples, entities by class and the number of source documents."""
+    """Print triples, entities by class and where the store is."""
     try:
-        store = _open_store()
+        store = open_current(args.var)
     except StoreMissing as exc:
-        return _error(str(exc))
+        return error(str(exc))
     print(f"triples: {len(store)}")
     print(f"built: {store.build_info.get('built_at', '?')}")
+    print(f"store: {store.description}")
     print("entities by class:")
-    for row in store.select(report_query("stats-entities-by-class").text):
+    for row in store.select(query_file("reports", "stats-entities-by-class").text):
         print(f"  {row['n'].value:>5}  {row.get('label', row['class']).value}")
     return 0
 
 
 def serve(args) -> int:
-    """Serve the web app under waitress (imported here so the CLI works without the web extras)."""
+    """Serve the web app under waitress."""
     from web.serve import run
     return run(args)

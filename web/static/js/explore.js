@@ -11,7 +11,7 @@
   function show(node) {
     panel.replaceChildren();
     if (!node) return;
-    panel.append(el("h2", node.moreOf ? node.label : node.title ? node.title.split("\n")[0] : node.label));
+    panel.append(el("h2", node.moreOf ? node.label : node.name || node.label));
     panel.append(el("p", node.clsLabel || "", "kind"));
     const actions = el("p", null, "actions");
     const unfold = el("button", node.moreOf ? "Draw the rest" : "Unfold its connections");

@@ -1,0 +1,59 @@
+"""The graph explorer: ``/explore?focus=IRI&depth=1..3`` draws a neighbourhood; ``/explore.json`` is its data.
+
+The page's script asks ``/explore.json?focus=X&depth=1`` to unfold a clicked node in place, and
+``&offset=N`` for the neighbours behind a "+N more" node. ``focus`` is checked once, where it is bound into
+the neighbourhood query; at most EXPLORE_CAP neighbours of a node are drawn.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, jsonify, render_template, request
+from werkzeug.exceptions import BadRequest
+
+from graph.exports import dumps
+from graph.queries import ParameterError
+from web.models.drawing import drawing
+from web.models.nodes import labels_and_types
+from web.models.overview import councils
+from web.shared.context import get_store
+
+bp = Blueprint("explore", __name__)
+
+
+def explore_args(args) -> tuple[str, int, int]:
+    """``focus``, ``depth`` and ``offset`` from the query string; 400 saying which one is wrong."""
+    depth, offset = args.get("depth", "1"), args.get("offset", "0")
+    if depth not in ("1", "2", "3"):
+        raise BadRequest(f"depth must be 1, 2 or 3, not {depth!r}")
+    if not offset.isdigit():
+        raise BadRequest(f"offset must be a whole number, not {offset!r}")
+    return args.get("focus", "").strip(), int(depth), int(offset)
+
+
+def neighbourhood_drawing(focus: str, depth: int, offset: int = 0) -> tuple[dict, dict]:
+    """The drawing of ``focus``'s neighbourhood and its focus node; 400 for a bad focus, 404 if the graph has none."""
+    store = get_store()
+    try:
+        triples = dumps.neighbourhood(store, focus, depth)
+    except ParameterError as error:
+        raise BadRequest(str(error)) from None
+    if not triples:
+        abort(404, f"The graph says nothing about {focus}")
+    return drawing(triples, focus, depth, lambda iris: labels_and_types(iris, store),
+                   cap=current_app.config["EXPLORE_CAP"], offset=offset)
+
+
+@bp.route("/explore")
+def explore():
+    """The explorer page: a drawing when a focus is given, else a list of starting points."""
+    if not request.args.get("focus"):
+        return render_template("explore/start.html", councils=councils(get_store()))
+    focus, depth, offset = explore_args(request.args)
+    data, focus_node = neighbourhood_drawing(focus, depth, offset)
+    return render_template("explore/explore.html", data=data, focus=focus_node, depth=depth)
+
+
+@bp.route("/explore.json")
+def explore_json():
+    """The explorer's data: vis-network nodes, edges and legend."""
+    return jsonify(neighbourhood_drawing(*explore_args(request.args))[0])
