@@ -7,50 +7,42 @@ import sys
 import time
 from pathlib import Path
 
+from bench.harness.processes import ROOT, ServerProcess
+from bench.harness.servers import ASK, OxigraphServer, oxigraph_binary, sendkg_server
 from graph.store.remote import load as put_graph
 
-from .servers import BIN, ROOT, Service
 
-ASK = "?query=ASK%7B%7D"
-
-
-def sendkg(build_var: Path, in_memory: bool, cap: float) -> Service:
-    """``sendkg serve`` over a synthetic build (SENDKG_VAR), from disk or loaded into memory."""
-    name = f"sendkg serve ({'memory' if in_memory else 'disk'})"
-    env = {"SENDKG_VAR": str(build_var), "SENDKG_STORE_IN_MEMORY": "1" if in_memory else "0",
-           "SENDKG_QUERY_TIMEOUT": str(cap)}
-    return Service(name, [str(BIN / "sendkg"), "serve", "--port", "{port}"], "/sparql" + ASK, env)
+def sendkg(build_var: Path, in_memory: bool, cap: float) -> ServerProcess:
+    """``sendkg serve`` over a synthetic build, from disk or loaded into memory."""
+    return sendkg_server(build_var, name=f"sendkg serve ({'memory' if in_memory else 'disk'})",
+                         STORE_IN_MEMORY="1" if in_memory else "0", QUERY_TIMEOUT=cap)
 
 
-def oxigraph_disk(location: Path, cap: float) -> Service:
+def oxigraph_disk(location: Path, cap: float) -> ServerProcess:
     """Oxigraph server, read-only, on a store folder written by ``oxigraph load``."""
-    argv = [str(BIN / "oxigraph"), "serve-read-only", "--location", str(location), "--bind", "127.0.0.1:{port}",
-            "--timeout-s", str(int(cap))]
-    return Service("oxigraph server (disk)", argv, "/query" + ASK)
+    return OxigraphServer(location, timeout_s=cap)
 
 
-def oxigraph_memory(dump: Path, cap: float) -> Service:
+def oxigraph_memory(dump: Path, cap: float) -> ServerProcess:
     """Oxigraph server in memory, given the graph by a Graph Store Protocol PUT once it listens."""
-    argv = [str(BIN / "oxigraph"), "serve", "--bind", "127.0.0.1:{port}", "--timeout-s", str(int(cap))]
-    return Service("oxigraph server (memory)", argv, "/query" + ASK,
-                   after_start=lambda service: put_graph(service.base + "/store", dump))
+    return OxigraphServer(timeout_s=cap, after_start=lambda server: put_graph(server.base + "/store", dump))
 
 
-def naive(dump: Path) -> Service:
+def naive(dump: Path) -> ServerProcess:
     """A plain Flask app on rdflib's default memory store (bench/naive_app.py)."""
     argv = [sys.executable, str(ROOT / "bench" / "naive_app.py"), str(dump), "{port}"]
-    return Service("flask + rdflib (memory)", argv, "/sparql" + ASK)
+    return ServerProcess("flask + rdflib (memory)", argv, "/sparql" + ASK)
 
 
 def oxigraph_load(dump: Path, location: Path) -> float:
     """Seconds ``oxigraph load`` takes to write ``dump`` into a new store folder."""
     started = time.perf_counter()
-    subprocess.run([str(BIN / "oxigraph"), "load", "--location", str(location), "--file", str(dump)],
+    subprocess.run([oxigraph_binary(), "load", "--location", str(location), "--file", str(dump)],
                    check=True, capture_output=True)
     return time.perf_counter() - started
 
 
-def endpoint(service: Service) -> str:
+def endpoint(service: ServerProcess) -> str:
     """The SPARQL query URL of a service."""
     return service.base + ("/query" if service.name.startswith("oxigraph") else "/sparql")
 

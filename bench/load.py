@@ -15,11 +15,8 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import os
 import random
 import re
-import select
-import subprocess
 import sys
 import threading
 import time
@@ -29,11 +26,13 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+from graph.paths import default_var_dir
 from graph.queries import canned_queries, read_query
 from web.shared.links import iri_to_path
 
 from .measure import percentile
-from .servers import ROOT, rss_mb, tree
+from .harness.processes import rss_mb, tree
+from .harness.servers import sendkg_server
 
 ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9"
 SEARCH_WORDS = ("bury", "ofsted", "deficit", "agreement", "waiting", "inspection")
@@ -147,25 +146,6 @@ def client(number: int, mix, answers, tally: Tally, deadline: float, limit: int)
             tally.record(probe, seconds, None, wrong=False)
 
 
-class Server:
-    """``sendkg serve`` on a free loopback port as a child process (SENDKG_VAR=``var`` if given)."""
-
-    def __init__(self, var: str | None):
-        env = dict(os.environ, **({"SENDKG_VAR": var} if var else {}))
-        self.process = subprocess.Popen([sys.executable, "-m", "web.cli", "serve", "--host", "127.0.0.1", "--port", "0"],
-                                        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-        ready, _, _ = select.select([self.process.stdout], [], [], 120)
-        line = self.process.stdout.readline() if ready else ""
-        if not line.startswith("sendkg serving http://127.0.0.1:"):
-            self.stop()
-            raise RuntimeError(f"sendkg serve did not start: {line!r}")
-        self.base = line.split()[2].rstrip("/")
-
-    def stop(self) -> None:
-        self.process.terminate()
-        self.process.wait(30)
-
-
 def memory(pid: int | None) -> dict:
     """RSS in MiB of the server process alone and with its query workers."""
     if pid is None:
@@ -235,9 +215,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.url and urllib.parse.urlsplit(args.url).hostname not in ("127.0.0.1", "localhost", "::1"):
         parser.error("--url must be a loopback address")
-    server = None if args.url else Server(args.var)
+    server = None if args.url else sendkg_server(Path(args.var) if args.var else default_var_dir()).start()
     try:
-        base, pid = (args.url.rstrip("/"), args.pid) if args.url else (server.base, server.process.pid)
+        base, pid = (args.url.rstrip("/"), args.pid) if args.url else (server.base, server.pid)
         result = run(base, pid, args.duration, args.clients, args.requests)
     finally:
         if server:

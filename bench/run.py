@@ -26,7 +26,8 @@ from . import backends
 from .inproc import Floor
 from .measure import get, latency, sparql_over_http, throughput
 from .report import markdown
-from .servers import ROOT
+from .harness.processes import ROOT
+from .servers import PeakRss, settle
 
 BENCH = ROOT / "bench"
 JOIN_QUERIES = ("findings-on-mandates", "funding-per-council", "latest-inspection", "systemic-failings-quotes",
@@ -72,24 +73,31 @@ def page_paths() -> dict[str, str]:
 
 def over_http(service, named: dict, args, naive: bool = False) -> dict:
     """Cold start, query latency, pages (sendkg only), throughput and peak RSS of one server."""
-    result = {"cold_start_s": round(service.start(), 2)}
+    service.start()
+    result = {"cold_start_s": round(service.cold_start_s, 2)}
     try:
-        result["settled_s"] = round(result["cold_start_s"] + service.settle(), 2)
-        url = backends.endpoint(service)
-        reps, budget = (3, args.budget) if naive else (args.reps, args.budget)
-        result["queries"] = {name: timed_query(url, text, reps, budget, naive, args.cap) for name, text in named.items()}
-        if service.name.startswith("sendkg"):
-            result["pages"] = {page: latency(lambda p=path: get(service.base + p, args.cap), args.reps, args.budget)
-                               for page, path in page_paths().items()}
-            result["explorer_nodes"] = len(json.loads(get(service.base + page_paths()["explorer"].replace("/explore?", "/explore.json?")))["nodes"])
-        if result["queries"][THROUGHPUT_QUERY]["p50_ms"] < 1000:
-            text = named[THROUGHPUT_QUERY]
-            result["throughput_rps"] = {str(c): throughput(lambda: sparql_over_http(url, text), c, args.seconds)
-                                        for c in (1, 4, 16)}
+        with PeakRss(service.pid) as peak:
+            result["settled_s"] = round(result["cold_start_s"] + settle(service.pid), 2)
+            measure_server(service, named, args, naive, result)
     finally:
-        service.stop()
-    result["peak_rss_mb"] = round(service.peak_rss, 1)
+        service.stop(reap_children=True)
+    result["peak_rss_mb"] = round(peak.peak, 1)
     return result
+
+
+def measure_server(service, named: dict, args, naive: bool, result: dict) -> None:
+    """Query latency, pages (sendkg only) and throughput of a started server, into ``result``."""
+    url = backends.endpoint(service)
+    reps, budget = (3, args.budget) if naive else (args.reps, args.budget)
+    result["queries"] = {name: timed_query(url, text, reps, budget, naive, args.cap) for name, text in named.items()}
+    if service.name.startswith("sendkg"):
+        result["pages"] = {page: latency(lambda p=path: get(service.base + p, args.cap), args.reps, args.budget)
+                           for page, path in page_paths().items()}
+        result["explorer_nodes"] = len(json.loads(get(service.base + page_paths()["explorer"].replace("/explore?", "/explore.json?")))["nodes"])
+    if result["queries"][THROUGHPUT_QUERY]["p50_ms"] < 1000:
+        text = named[THROUGHPUT_QUERY]
+        result["throughput_rps"] = {str(c): throughput(lambda: sparql_over_http(url, text), c, args.seconds)
+                                    for c in (1, 4, 16)}
 
 
 def timed_query(url: str, text: str, reps: int, budget: float, naive: bool, cap: float) -> dict:

@@ -44,7 +44,7 @@ def store_backend() -> str:
 @pytest.fixture(scope="session")
 def oxigraph_real(built, tmp_path_factory):
     """An Oxigraph server (read-only, free loopback port) serving the real build; stopped after the session."""
-    from oxigraph_server import OxigraphServer, load_store
+    from bench.harness.servers import OxigraphServer, load_store
     location = load_store(built / "graph.nt", tmp_path_factory.mktemp("oxigraph") / "store")
     server = OxigraphServer(location).start()
     yield server

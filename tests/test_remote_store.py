@@ -19,7 +19,8 @@ from graph.store.remote import RemoteStore, StoreUnavailable, load
 from graph.store import EmbeddedStore, Store
 from graph.store.errors import NotAcceptable, QuerySyntaxError
 from web import create_app
-from oxigraph_server import OxigraphServer, free_port
+from bench.harness.processes import free_port
+from bench.harness.servers import OxigraphServer
 from rdfcompare import assert_isomorphic, to_rdflib
 
 pytestmark = pytest.mark.server

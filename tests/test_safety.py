@@ -14,7 +14,8 @@ import pyoxigraph as ox
 import pytest
 
 from graph.terms import ID, RDFS
-from live import Listener, serving
+from bench.harness.live import Listener, serving
+from bench.harness.processes import cpu_seconds
 from web import create_app
 from web.shared.context import get_executor
 
@@ -104,12 +105,6 @@ def test_no_query_opens_a_connection(small_app):
         assert listener.connections == []
         urllib.request.urlopen(url, timeout=10).close()  # the listener does count a real connection
         assert len(listener.connections) == 1
-
-
-def cpu_seconds(pid: int) -> float:
-    """User + system CPU time of a live process, from /proc."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / 100
 
 
 def test_time_limit_kills_the_work_and_the_next_query_succeeds(small_store):

@@ -8,13 +8,13 @@ import select
 import signal
 import subprocess
 import sys
-import time
 import urllib.parse
 import urllib.request
 from pathlib import Path
 
 import pytest
 
+from bench.harness.processes import children, wait_gone
 from web.serve import load_settings
 
 pytestmark = pytest.mark.server
@@ -55,19 +55,6 @@ def first_line(process: subprocess.Popen, timeout: float = 60) -> str:
     return process.stdout.readline()
 
 
-def children(pid: int) -> list[int]:
-    """Process ids whose parent is ``pid`` (from /proc)."""
-    found = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except (FileNotFoundError, ProcessLookupError):
-            continue
-        if int(fields[1]) == pid:
-            found.append(int(stat.parent.name))
-    return found
-
-
 def get(url: str, accept: str = "application/sparql-results+json"):
     with urllib.request.urlopen(urllib.request.Request(url, headers={"Accept": accept}), timeout=30) as response:
         return response.headers, response.read()
@@ -93,10 +80,7 @@ def test_serve_answers_queries_and_stops_its_workers(built, real_store, config_f
         process.send_signal(signal.SIGTERM)
         process.wait(30)
     assert not (built / ".held-by" / str(process.pid)).exists(), "the mark goes when the server stops"
-    deadline = time.monotonic() + 10
-    while any(Path(f"/proc/{pid}").exists() for pid in workers) and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert not any(Path(f"/proc/{pid}").exists() for pid in workers)
+    assert wait_gone(workers) == [], "the server stops its query workers"
 
 
 def test_serve_without_a_build_fails_at_once(tmp_path):

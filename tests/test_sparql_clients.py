@@ -16,7 +16,7 @@ from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from SPARQLWrapper import CSV, GET, JSON, JSONLD, POST, RDFXML, TSV, TURTLE, XML, SPARQLWrapper
 
 from graph.terms import PREFIXES, RDF, RDFS, SKG
-from live import serving
+from bench.harness.live import serving
 from web import create_app
 
 pytestmark = pytest.mark.server

@@ -13,7 +13,7 @@ import pytest
 from graph.store.executor import ThreadExecutor
 from graph.terms import ID, RDFS
 from graph.store.remote import RemoteStore
-from live import Listener, serving
+from bench.harness.live import Listener, serving
 from web import create_app
 from web.shared.context import get_executor
 

@@ -22,7 +22,7 @@ from rdflib.collection import Collection
 
 from graph.terms import RDFS
 from graph.store import EmbeddedStore, Store
-from live import serving
+from bench.harness.live import serving
 from web import create_app
 
 pytestmark = pytest.mark.server

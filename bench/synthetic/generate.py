@@ -21,9 +21,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from graph.terms import DATASET_IRI, DCTERMS, ONTOLOGY_IRI, PREFIXES, RDF, VOID
+from graph.terms import DATASET_IRI, DCTERMS, ONTOLOGY_IRI, PREFIXES, RDF, VOID, node
 from graph.paths import DATA_DIR, ONTOLOGY_FILE
-from bench.synthetic.units import council_unit, n as node, shared_entities
+from bench.synthetic.units import council_unit, shared_entities
 
 SIZES = {"k": 1_000, "m": 1_000_000}
 

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 import pyoxigraph as ox
 
-from graph.terms import DCTERMS, PROV, RDF, RDFS, SDO, SKG, XSD, entity_iri
+from graph.terms import DCTERMS, PROV, RDF, RDFS, SDO, SKG, XSD, entity_iri, node as n
 
 A = ox.NamedNode(str(RDF.type))
 LABEL = ox.NamedNode(str(RDFS.label))
@@ -25,11 +25,6 @@ OUTCOMES = (SKG.TypicallyPositive, SKG.Inconsistent, SKG.SystemicFailings)
 CONFIDENCE = (SKG.HighConfidence, SKG.MediumConfidence, SKG.LowConfidence)
 FUNDING = (SKG.Bailout, SKG.CapitalTopUp, SKG.WithheldPayment, SKG.AgreementExtension)
 FACT_TYPES = 24
-
-
-def n(iri) -> ox.NamedNode:
-    """A pyoxigraph IRI from an rdflib one."""
-    return ox.NamedNode(str(iri))
 
 
 def typed(value, datatype) -> ox.Literal:

@@ -10,7 +10,8 @@ import pytest
 from rdflib import Graph
 from rdflib.compare import to_canonical_graph
 
-from reliability.process import ServeProcess, copy_build
+from bench.harness.servers import sendkg_server
+from reliability.folders import copy_build
 from reliability.wire import send
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
@@ -57,7 +58,7 @@ def canonical_dump(base: str) -> bytes:
 @pytest.fixture
 def serve(private_var):
     """A started ``sendkg serve`` over ``private_var`` (time limit 1.5 s), stopped after the test."""
-    server = ServeProcess(private_var, QUERY_TIMEOUT=QUERY_TIMEOUT, QUERY_WORKERS=2).start()
+    server = sendkg_server(private_var, QUERY_TIMEOUT=QUERY_TIMEOUT, QUERY_WORKERS=2).start()
     yield server
     server.stop()
 

@@ -6,7 +6,7 @@ import ast
 import re
 
 from reliability.corpus import corpus
-from reliability.process import ROOT
+from graph.paths import ROOT
 
 DOC = (ROOT / "docs" / "reliability.md").read_text(encoding="utf-8")
 

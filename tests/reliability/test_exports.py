@@ -10,7 +10,8 @@ from rdflib.namespace import RDF
 from graph.exports.formats import GRAPH_FORMATS
 from graph.terms import SKG
 from rdfcompare import assert_isomorphic
-from reliability.process import ServeProcess, copy_build
+from bench.harness.servers import sendkg_server
+from reliability.folders import copy_build
 from reliability.wire import send
 from graph.exports.describe import DUMP_EXTENSIONS
 from web.shared.links import iri_to_path
@@ -25,7 +26,7 @@ SUFFIXES = ("ttl", "jsonld", "nt")
 
 @pytest.fixture(scope="module")
 def server(built, tmp_path_factory):
-    server = ServeProcess(copy_build(built, tmp_path_factory.mktemp("exports") / "var")).start()
+    server = sendkg_server(copy_build(built, tmp_path_factory.mktemp("exports") / "var")).start()
     yield server
     server.stop()
 

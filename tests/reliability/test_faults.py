@@ -15,9 +15,14 @@ from urllib.parse import quote, urlencode
 import pytest
 
 from graph.paths import DATA_DIR
-from oxigraph_server import OxigraphServer, free_port, load_store
+from bench.harness.processes import free_port
+from bench.harness.servers import OxigraphServer, load_store
 from reliability.conftest import QUERY_TIMEOUT, canonical_dump, normal_answer, select
-from reliability.process import ROOT, ServeProcess, children, folder_digest, wait_gone
+from bench.harness.processes import children, wait_gone
+from bench.harness.processes import ServerProcess
+from bench.harness.servers import STATIC, sendkg_server
+from graph.paths import ROOT
+from reliability.folders import folder_digest
 from reliability.slowproxy import SlowProxy
 from reliability.watch import Watcher, snapshot
 from reliability.wire import send
@@ -95,7 +100,7 @@ def test_killed_builds_change_nothing_served_and_a_good_build_serves_after_resta
         assert (private_var / "current").resolve() != current
         time.sleep(0.5)
     assert watcher.right and watcher.wrong == [] and watcher.unanswered == []  # the running server keeps its build
-    restarted = ServeProcess(private_var, QUERY_TIMEOUT=QUERY_TIMEOUT).start()
+    restarted = sendkg_server(private_var, QUERY_TIMEOUT=QUERY_TIMEOUT).start()
     try:
         assert [row["l"]["value"] for row in select(restarted.base, NEW_LABEL)] == ["Reliabilityshire"]
         assert normal_answer(restarted.base)[0] > count
@@ -105,7 +110,7 @@ def test_killed_builds_change_nothing_served_and_a_good_build_serves_after_resta
 
 @pytest.mark.parametrize("how", ["SIGTERM", "SIGKILL"])
 def test_server_restarted_under_load_comes_back_with_the_same_data(private_var, how):
-    server = ServeProcess(private_var, QUERY_TIMEOUT=QUERY_TIMEOUT).start()
+    server = sendkg_server(private_var, QUERY_TIMEOUT=QUERY_TIMEOUT).start()
     reference, files, dump = snapshot(server.base), folder_digest(private_var), canonical_dump(server.base)
     try:
         with Watcher(server.base, reference, clients=4) as watcher:
@@ -114,7 +119,7 @@ def test_server_restarted_under_load_comes_back_with_the_same_data(private_var, 
             gone_at = time.monotonic()
             server.stop() if how == "SIGTERM" else server.kill()
             assert workers and wait_gone(workers) == [], "query workers outlived their server"
-            server = ServeProcess(private_var, port=server.port, QUERY_TIMEOUT=QUERY_TIMEOUT).start()
+            server = sendkg_server(private_var, port=server.port, QUERY_TIMEOUT=QUERY_TIMEOUT).start()
             back_at = time.monotonic()
             time.sleep(2)
         assert watcher.wrong == []
@@ -152,9 +157,9 @@ def oxigraph_store(built, tmp_path_factory) -> Path:
     return load_store(built / "graph.nt", tmp_path_factory.mktemp("remote") / "store")
 
 
-def remote_front(endpoint: str, tmp_path: Path) -> ServeProcess:
+def remote_front(endpoint: str, tmp_path: Path) -> ServerProcess:
     """``sendkg serve`` whose store is the SPARQL server at ``endpoint`` (bounded by a 1 s remote timeout)."""
-    return ServeProcess(tmp_path, SPARQL_ENDPOINT=endpoint, REMOTE_TIMEOUT=REMOTE_TIMEOUT).start()
+    return sendkg_server(tmp_path, probe=STATIC, SPARQL_ENDPOINT=endpoint, REMOTE_TIMEOUT=REMOTE_TIMEOUT).start()
 
 
 def assert_clear_errors(base: str) -> None:

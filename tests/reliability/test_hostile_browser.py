@@ -14,7 +14,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDFS
 
 from graph.store import EmbeddedStore
-from live import serving
+from bench.harness.live import serving
 from reliability.hostile_browser import CHROMIUM, ENTITIES, ID, PAGES
 from web import create_app
 

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from live import Listener
+from bench.harness.live import Listener
 from reliability.conftest import QUERY_TIMEOUT, canonical_dump, normal_answer
 from reliability.corpus import LEAKS, corpus
-from reliability.process import ServeProcess, copy_build, folder_digest
+from bench.harness.servers import sendkg_server
+from reliability.folders import copy_build, folder_digest
 from reliability.wire import send
 
 pytestmark = pytest.mark.server
@@ -31,7 +32,7 @@ def var(built, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def server(var):
-    server = ServeProcess(var, QUERY_TIMEOUT=QUERY_TIMEOUT, QUERY_WORKERS=2).start()
+    server = sendkg_server(var, QUERY_TIMEOUT=QUERY_TIMEOUT, QUERY_WORKERS=2).start()
     yield server
     server.stop()
 

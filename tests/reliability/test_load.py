@@ -10,7 +10,8 @@ import sys
 
 import pytest
 
-from reliability.process import ROOT, copy_build
+from graph.paths import ROOT
+from reliability.folders import copy_build
 
 pytestmark = pytest.mark.server
 DURATION, CLIENTS = 12, 16

@@ -1,4 +1,4 @@
-"""A live server for tests that drive real HTTP clients: waitress on a free loopback port in a thread.
+"""The app served live in this process: waitress on a free loopback port in a thread, for real HTTP clients.
 
 ``serving(app)`` starts ``web.serve.make_server`` (the server ``sendkg serve`` runs) on 127.0.0.1:0,
 yields the base URL, then stops the server and the app's query workers. ``Listener`` is a local HTTP
