@@ -49,3 +49,19 @@ def test_files_the_readme_names_exist():
     named = set(re.findall(r"`((?:data|graph|ontology|web|tests|bench|\.ci)/[\w./*-]+)`", README))
     missing = [path for path in named if "*" not in path and not (ROOT / path).exists()]
     assert missing == []
+
+
+def _architecture_folders() -> list[str]:
+    section = README.split("## Architecture", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"^\| `([^`]+)` \|", section, flags=re.MULTILINE)
+
+
+def test_the_architecture_table_names_real_folders():
+    named = _architecture_folders()
+    assert named and [n for n in named if not (ROOT / n).exists()] == []
+
+
+@pytest.mark.parametrize("part", sorted(
+    f"{p.parent.relative_to(ROOT).as_posix()}/" for p in [*(ROOT / "graph").glob("*/__init__.py"), *(ROOT / "web").glob("*/__init__.py")]))
+def test_every_part_folder_is_in_the_architecture_table(part):
+    assert part in _architecture_folders()

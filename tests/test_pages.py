@@ -179,16 +179,16 @@ def test_editor_bundle_is_committed_with_its_lockfile():
 class CountingStore:
     """A store that counts the SPARQL queries run through it."""
 
-    def __init__(self, inner):
-        self.inner, self.count = inner, 0
+    def __init__(self, store):
+        self.store, self.count = store, 0
 
     def select(self, sparql):
         self.count += 1
-        return self.inner.select(sparql)
+        return self.store.select(sparql)
 
     def triples(self, sparql):
         self.count += 1
-        return self.inner.triples(sparql)
+        return self.store.triples(sparql)
 
 
 @pytest.mark.parametrize("path,most", [

@@ -71,6 +71,12 @@ class NamedQuery:
                 raise ParameterError(f"{param.name}: {error}") from None
         return sparql.bind(self.text, written)
 
+    @property
+    def body(self) -> str:
+        """The text without its header comment lines (what an editor shows)."""
+        lines = self.text.splitlines(keepends=True)
+        return "".join(lines[next((i for i, line in enumerate(lines) if not HEADER.match(line)), len(lines)):])
+
     def param_names(self) -> str:
         """The parameter names, for messages ('nothing' if none)."""
         return ", ".join(p.name for p in self.params) or "nothing"

@@ -81,7 +81,7 @@ def validate(args) -> int:
     return 1 if problems else 0
 
 
-def query_text(arg: str, params: list[str]) -> str:
+def resolve_query(arg: str, params: list[str]) -> str:
     """The SPARQL ``arg`` names: a canned query (with ``--param name=value``), a ``.rq`` file, or the text itself."""
     named = canned_query(arg)
     if named:
@@ -102,7 +102,7 @@ def query_text(arg: str, params: list[str]) -> str:
 def query(args) -> int:
     """Run a query and print its results in the chosen format."""
     try:
-        text = query_text(args.query, args.param)
+        text = resolve_query(args.query, args.param)
         result = open_current(args.var).query(text)
         return print_result(result, args.format)
     except (StoreMissing, FileNotFoundError, ParameterError) as exc:

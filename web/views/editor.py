@@ -11,7 +11,7 @@ import pyoxigraph as ox
 from flask import Blueprint, abort, jsonify, render_template, request, url_for
 from werkzeug.exceptions import BadRequest, RequestEntityTooLarge
 
-from graph.queries import ParameterError, canned_query
+from graph.queries import ParameterError, canned_query, query_file
 from graph.terms import PREFIXES
 from web.models.canned import canned_list
 from web.models.drawing import result_drawing
@@ -24,19 +24,12 @@ bp = Blueprint("editor", __name__)
 
 SPARQL_PATH = "/sparql"
 DRAW_LIMIT = 2_000_000
-SHOWN_PREFIXES = ("skg", "id", "rdf", "rdfs", "xsd", "prov", "dcterms", "schema", "skos")
-EXAMPLE = """SELECT ?council ?label WHERE {
-  ?council a skg:Council ;
-           rdfs:label ?label .
-}
-ORDER BY ?label
-LIMIT 50"""
 OWN_ARGS = ("name", "query", "run")
 
 
 def default_query() -> str:
-    """The editor's starting text: the ontology's prefixes and a first query."""
-    return "".join(f"PREFIX {p}: <{PREFIXES[p]}>\n" for p in SHOWN_PREFIXES) + "\n" + EXAMPLE
+    """The editor's starting text: the common prefixes and a first query (``pages/editor-example.rq``, header left out)."""
+    return query_file("pages", "editor-example").body
 
 
 def canned_text(name: str, args) -> str:
