@@ -35,7 +35,7 @@ test-remote: install build
 test: test-embedded test-remote
 
 bench: build
-	$(BIN)/python bench/run.py
+	$(BIN)/python -m bench.run
 
 clean:
 	rm -rf $(VENV) var test-output

@@ -77,6 +77,20 @@ def test_query_runs_a_canned_query_by_name(run):
     assert code == 0 and "results" in json.loads(out)
 
 
+def test_an_unknown_canned_name_is_said_so_with_the_list(run):
+    code, _, err = run("query", "10-no-such-name")
+    assert code == 2 and "no canned query called '10-no-such-name'" in err and "01-agreements" in err
+
+
+def test_query_binds_a_canned_querys_parameter(run):
+    bexley = "https://w3id.org/sendkg/id/inspection/bexley-2024"
+    code, out, _ = run("query", "07-provenance", "--param", f"entity={bexley}", "--format", "csv")
+    claims = {row["claim"] for row in csv.DictReader(io.StringIO(out.decode()))}
+    assert code == 0 and bexley in claims and BURY not in claims
+    code, _, err = run("query", "07-provenance", "--param", "nope=1")
+    assert code == 2 and "has no parameter nope" in err
+
+
 def test_query_syntax_error_is_reported_with_position(run):
     code, _, err = run("query", "SELECT ?x WHERE { ?x ?y }")
     assert code == 2 and "invalid SPARQL" in err and "1:" in err
@@ -125,7 +139,6 @@ def test_stats_counts_councils(run):
     assert code == 0 and b"triples:" in out and b"council" in out
 
 
-def test_commands_without_a_store_say_how_to_get_one(monkeypatch, tmp_path, capsys):
-    monkeypatch.setenv("SENDKG_VAR", str(tmp_path / "empty"))
-    assert main(["stats"]) == 2
+def test_commands_without_a_store_say_how_to_get_one(tmp_path, capsys):
+    assert main(["stats", "--var", str(tmp_path / "empty")]) == 2
     assert "sendkg build" in capsys.readouterr().err

@@ -22,6 +22,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from graph.terms import DATASET_IRI, DCTERMS, ONTOLOGY_IRI, PREFIXES, RDF, VOID, node
+from graph.exports.formats import N_TRIPLES, write_graph
 from graph.paths import DATA_DIR, ONTOLOGY_FILE
 from bench.synthetic.units import council_unit, shared_entities
 
@@ -80,7 +81,7 @@ def write_build(out: Path, size: int, seed: int = 1) -> Path:
         shutil.rmtree(target)
     target.mkdir(parents=True)
     dump = target / "graph.nt"
-    ox.serialize(generate(size, seed), output=str(dump), format=ox.RdfFormat.N_TRIPLES)
+    write_graph(generate(size, seed), N_TRIPLES, str(dump))
     generated = time.perf_counter() - started
     store = ox.Store(str(target / "store"))
     store.bulk_load(path=str(dump), format=ox.RdfFormat.N_TRIPLES)
