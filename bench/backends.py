@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import subprocess
 import sys
 import time
 from pathlib import Path
 
 from bench.harness.processes import ROOT, ServerProcess
-from bench.harness.servers import ASK, OxigraphServer, oxigraph_binary, sendkg_server
+from bench.harness.servers import ASK, OxigraphServer, load_store, sendkg_server
 from graph.store.remote import load as put_graph
 
 
@@ -37,8 +36,7 @@ def naive(dump: Path) -> ServerProcess:
 def oxigraph_load(dump: Path, location: Path) -> float:
     """Seconds ``oxigraph load`` takes to write ``dump`` into a new store folder."""
     started = time.perf_counter()
-    subprocess.run([oxigraph_binary(), "load", "--location", str(location), "--file", str(dump)],
-                   check=True, capture_output=True)
+    load_store(dump, location)
     return time.perf_counter() - started
 
 

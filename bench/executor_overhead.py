@@ -59,8 +59,8 @@ def main() -> None:
     try:
         for path in sorted(QUERIES.glob("*.rq")):
             query = read_query(path, "bench")
-            form = admit(query.text).form
-            job = Job(query.text, form, JSON if form in RESULT_FORMS else TURTLE, args.row_limit)
+            admitted = admit(query.text)
+            job = Job(admitted, JSON if admitted.form in RESULT_FORMS else TURTLE, args.row_limit)
             local = median_ms(lambda: in_process(store, query.text), args.runs)
             remote = median_ms(lambda: executor.run(job), args.runs)
             print(f"{query.title:<16}{local:>15.3f}{remote:>12.3f}{remote / local:>8.1f}{remote - local:>13.3f}")

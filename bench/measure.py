@@ -25,11 +25,6 @@ def get(url: str, timeout: float = 120.0) -> bytes:
         return response.read()
 
 
-def page_url(base: str, path: str, **params) -> str:
-    """``base + path`` with query parameters."""
-    return f"{base}{path}?{urllib.parse.urlencode(params)}" if params else f"{base}{path}"
-
-
 def percentile(values: list[float], q: float) -> float:
     """The ``q`` quantile (0..1) by linear interpolation."""
     if len(values) == 1:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from bench.synthetic import parse_size
 
-SENDKG = ("sendkg serve (disk)", "sendkg serve (memory)")
 OXIGRAPH = ("oxigraph server (disk)", "oxigraph server (memory)")
 NAIVE = "flask + rdflib (memory)"
 JOINS = ("findings-on-mandates", "funding-per-council", "latest-inspection", "systemic-failings-quotes", "high-confidence-facts")

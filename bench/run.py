@@ -30,8 +30,6 @@ from .harness.processes import ROOT
 from .servers import PeakRss, settle
 
 BENCH = ROOT / "bench"
-JOIN_QUERIES = ("findings-on-mandates", "funding-per-council", "latest-inspection", "systemic-failings-quotes",
-                "high-confidence-facts")
 THROUGHPUT_QUERY = "funding-per-council"
 ENTITY, EXPLORE_DEPTH = "council/syn-00001", 2
 

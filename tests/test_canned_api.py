@@ -72,3 +72,4 @@ def test_the_query_page_loads_a_canned_query_with_its_parameters(api):
     page = api.get("/query", query_string={"name": "07-provenance", "entity": BEXLEY_NOTICE}).get_data(as_text=True)
     assert f"VALUES ?entity {{ <{BEXLEY_NOTICE}> }}" in page.replace("\\u003c", "<").replace("\\u003e", ">")
     assert api.get("/query", query_string={"name": "07-provenance", "entity": "x y"}).status_code == 400
+    assert api.get("/query", query_string={"name": "01-agreements", "utm_source": "mail"}).status_code == 200

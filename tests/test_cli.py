@@ -18,12 +18,16 @@ SUBCOMMANDS = ("build", "validate", "query", "export", "stats", "serve", "load")
 BURY = "https://w3id.org/sendkg/id/council/bury"
 
 
+VAR_COMMANDS = ("build", "load", "query", "export", "stats", "serve")
+
+
 @pytest.fixture
-def run(built, monkeypatch, capsysbinary):
-    """Run ``sendkg ARGS`` in-process on the session build; returns (exit code, stdout bytes, stderr text)."""
-    monkeypatch.setenv("SENDKG_VAR", str(built.parent.parent))  # what the installed command reads; restored after the test
+def run(built, capsysbinary):
+    """Run ``sendkg ARGS`` in-process on the session build (``--var`` given); returns (exit code, stdout, stderr text)."""
 
     def _run(*args):
+        if args and args[0] in VAR_COMMANDS and "--help" not in args:
+            args = (args[0], "--var", str(built.parent.parent), *args[1:])
         try:
             code = main(list(args))
         except SystemExit as exc:
@@ -89,6 +93,8 @@ def test_query_binds_a_canned_querys_parameter(run):
     assert code == 0 and bexley in claims and BURY not in claims
     code, _, err = run("query", "07-provenance", "--param", "nope=1")
     assert code == 2 and "has no parameter nope" in err
+    code, _, err = run("query", "07-provenance", "--param", "entity")
+    assert code == 2 and "write it as NAME=VALUE" in err
 
 
 def test_query_syntax_error_is_reported_with_position(run):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import re
 import typing
+from urllib.parse import unquote_plus
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ import pytest
 from graph.paths import ROOT
 from graph.store import EmbeddedStore, RemoteStore, Store
 
-SPARQL = re.compile(r"\b(SELECT|CONSTRUCT|ASK|DESCRIBE|INSERT|DELETE)\b[^\n]*\{|\bWHERE\s*\{", re.IGNORECASE)
+SPARQL = re.compile(r"\b(SELECT|CONSTRUCT|ASK|DESCRIBE|INSERT|DELETE)\b[^{}]*\{|\bWHERE\s*\{")
 
 
 def python_files(*parts: str) -> list[Path]:
@@ -31,7 +32,7 @@ def string_constants(tree: ast.AST):
 
 def sparql_in(text: str) -> list[int]:
     """The lines of Python ``text`` whose string constants read like SPARQL queries."""
-    return [line for line, value in string_constants(ast.parse(text)) if SPARQL.search(value)]
+    return sorted(line for line, value in string_constants(ast.parse(text)) if SPARQL.search(unquote_plus(value)))
 
 
 def test_no_sparql_text_in_python():
@@ -40,7 +41,9 @@ def test_no_sparql_text_in_python():
 
 
 def test_the_sparql_check_catches_a_planted_query():
-    assert sparql_in('Q = "SELECT ?s WHERE { ?s ?p ?o }"\nR = f"ASK {{ <{x}> ?p ?o }}"\n"""SELECT in a docstring { }"""\n') == [1, 2]
+    planted = ('Q = "SELECT ?s WHERE { ?s ?p ?o }"\nR = f"ASK {{ <{x}> ?p ?o }}"\n"""SELECT in a docstring { }"""\n'
+               'S = "CONSTRUCT\\n{ ?s ?p ?o }"\nT = "?query=ASK%7B%7D"\n')
+    assert sparql_in(planted) == [1, 2, 4, 5]
 
 
 def inner_uses(text: str) -> list[int]:

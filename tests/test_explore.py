@@ -8,7 +8,7 @@ import re
 import pytest
 
 from graph.terms import ID, SKG
-from graph.exports.dumps import neighbourhood
+from graph.exports.dumps import NO_LIMIT, neighbourhood
 from graph.store import EmbeddedStore
 from web.models.drawing import drawing
 from web.models.nodes import labels_and_types
@@ -41,6 +41,11 @@ def test_depth_two_reaches_neighbours_of_neighbours(web_store):
 
 def test_limit_caps_triples(web_store):
     assert len(neighbourhood(web_store, TESTSHIRE, 2, limit=3)) == 3
+
+
+def test_no_limit_gives_the_whole_neighbourhood(web_store):
+    whole = neighbourhood(web_store, TESTSHIRE, 3, limit=NO_LIMIT)
+    assert whole and len(whole) == len(neighbourhood(web_store, TESTSHIRE, 3, limit=10**9))
 
 
 @pytest.mark.parametrize("iri,depth,limit", [("x> } DROP ALL {", 1, None), (TESTSHIRE, 4, None), (TESTSHIRE, 1, 0)])

@@ -1,12 +1,14 @@
 """The architecture as a test: which part may import which, no import cycles, and views that stand alone.
 
-An AST walk reads every import in graph/, web/ and bench/ (lazy and TYPE_CHECKING ones too: a dependency is
-a dependency) and checks each arrow against ``ALLOWED``. Each rule is shown to fail on a planted violation.
+An AST walk reads every import in graph/, web/, bench/ and tests/ (lazy and TYPE_CHECKING ones too: a
+dependency is a dependency) and checks each arrow against ``ALLOWED``, which must say what the README's
+architecture table says. Each rule is shown to fail on a planted violation.
 """
 
 from __future__ import annotations
 
 import ast
+import re
 
 import networkx as nx
 import pytest
@@ -20,6 +22,8 @@ PARTS = {
     "web": "web", "web.cli": "cli", "bench": "bench", "tests": "tests",
 }
 EVERYTHING = set(PARTS.values()) - {"tests"}
+# Folders on the tests' import path (pytest's ``pythonpath``): ``import rdfcompare`` is tests/rdfcompare.py.
+TEST_PATH = ("tests",)
 # The arrows the architecture allows; a part may always import itself.
 ALLOWED = {
     "package": set(), "terms": set(), "paths": set(),
@@ -27,10 +31,11 @@ ALLOWED = {
     "exports": {"terms", "queries"},
     "store": {"terms", "paths", "queries", "exports"},
     "sources": {"terms", "paths"},
-    "build": {"sources", "terms", "paths", "store", "queries", "exports"},
+    "build": {"sources", "terms", "paths", "store", "queries"},
     "web": {"store", "queries", "exports", "terms", "paths"},
     "cli": EVERYTHING,
     "bench": EVERYTHING,
+    "tests": EVERYTHING | {"tests"},
 }
 # Inside web: views stand alone (only the route table imports them), models and shared helpers never import views.
 WEB_TIERS = {"web.views": {"web.models", "web.shared"}, "web.models": {"web.models", "web.shared"},
@@ -40,7 +45,7 @@ WEB_TIERS = {"web.views": {"web.models", "web.shared"}, "web.models": {"web.mode
 def read_modules() -> dict[str, tuple[str, bool]]:
     """Every module of graph/, web/ and bench/: name -> (source text, is a package)."""
     found = {}
-    for part in ("graph", "web", "bench"):
+    for part in ("graph", "web", "bench", "tests"):
         for path in sorted((ROOT / part).rglob("*.py")):
             parts = list(path.relative_to(ROOT).with_suffix("").parts)
             package = parts[-1] == "__init__"
@@ -49,10 +54,13 @@ def read_modules() -> dict[str, tuple[str, bool]]:
 
 
 def resolve(name: str, modules) -> str | None:
-    """The known module ``name`` is, or the nearest package above it that is known."""
-    while name and name not in modules:
-        name = name.rpartition(".")[0]
-    return name or None
+    """The known module ``name`` is (also as a module on the tests' import path), or the nearest known package above it."""
+    for candidate in [name] + [f"{folder}.{name}" for folder in TEST_PATH]:
+        while candidate and candidate not in modules:
+            candidate = candidate.rpartition(".")[0]
+        if candidate and candidate not in TEST_PATH:
+            return candidate
+    return None
 
 
 def imports_of(module: str, modules: dict) -> set[str]:
@@ -121,7 +129,31 @@ def test_no_import_cycle(modules):
 
 
 def test_every_module_is_in_a_part(modules):
-    assert modules and all(part_of(m) in ALLOWED for m in modules)
+    assert {part_of(m) for m in modules} == set(ALLOWED)
+
+
+def readme_rules() -> dict[str, set[str]]:
+    """The architecture table's last column, by folder, as sets of part names."""
+    section = (ROOT / "README.md").read_text(encoding="utf-8").split("## Architecture", 1)[1].split("\n## ", 1)[0]
+    rules = {}
+    for folder, allowed in re.findall(r"^\| `([^`]+)` \|[^|]*\|([^|]*)\|$", section, flags=re.MULTILINE):
+        words = allowed.strip()
+        rules[folder] = (EVERYTHING if words.startswith("anything") else set() if words.startswith("nothing")
+                         else {w.strip() for w in words.split(",") if w.strip()})
+    return rules
+
+
+def test_the_readme_table_says_what_the_rules_say():
+    rules = readme_rules()
+    parts = {folder: folder.rstrip("/").removesuffix(".py").replace("/", ".") for folder in rules}
+    for folder, module in parts.items():
+        if module in PARTS:
+            expected = ALLOWED[PARTS[module]] - ({"tests"} if PARTS[module] == "tests" else set())
+            assert rules[folder] == expected, folder
+        elif module in WEB_TIERS:
+            assert rules[folder] == {t.rpartition(".")[2] for t in WEB_TIERS[module] - {module}}, folder
+    assert {m for m in parts.values() if m in PARTS} == set(PARTS) - {"graph"}
+    assert {m for m in parts.values() if m in WEB_TIERS} == set(WEB_TIERS)
 
 
 @pytest.mark.parametrize("planted, expected", [
@@ -131,6 +163,8 @@ def test_every_module_is_in_a_part(modules):
     ({"web.views.planted": ("from web.views import search\n", False)}, "a view may not import another view"),
     ({"web.models.planted": ("from web.views.explore import explore_args\n", False)}, "web.models may not import web.views"),
     ({"web.shared.planted": ("from graph.build import build\n", False)}, "web may not import build"),
+    ({"bench.planted": ("import tests.conftest\n", False)}, "bench may not import tests"),
+    ({"bench.planted": ("from rdfcompare import assert_isomorphic\n", False)}, "bench may not import tests"),
 ])
 def test_a_planted_violation_is_found(modules, planted, expected):
     assert any(expected in v for v in violations({**modules, **planted}))

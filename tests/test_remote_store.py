@@ -17,7 +17,7 @@ from graph.queries import query_file
 from graph.queries import canned_queries
 from graph.store.remote import RemoteStore, StoreUnavailable, load
 from graph.store import EmbeddedStore, Store
-from graph.store.errors import NotAcceptable, QuerySyntaxError
+from graph.store.errors import NotAcceptable, QuerySyntaxError, RemoteStoreError
 from web import create_app
 from bench.harness.processes import free_port
 from bench.harness.servers import OxigraphServer
@@ -116,6 +116,8 @@ class Refusing(http.server.BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
+    do_PUT = do_POST
+
     def log_message(self, *args):
         pass
 
@@ -129,6 +131,37 @@ def refusing():
     yield f"http://127.0.0.1:{server.server_port}/query"
     server.shutdown()
     server.server_close()
+
+
+class Truncated(Refusing):
+    """A SPARQL server whose JSON results stop part-way through the bindings (a dropped connection, a broken proxy)."""
+
+    def do_POST(self):
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        body = b'{"head":{"vars":["s"]},"results":{"bindings":[{"s":{"type":"uri","value":"http://a/"}},{"s":{"ty'
+        self.send_response(200)
+        self.send_header("Content-Type", "application/sparql-results+json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@pytest.fixture
+def truncated():
+    """The URL of a local SPARQL server whose every answer is cut off."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Truncated)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}/query"
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_cut_off_remote_answer_is_the_stores_failure(truncated):
+    with pytest.raises(RemoteStoreError, match="does not parse"):
+        RemoteStore(truncated, timeout=5).select("SELECT ?s WHERE { ?s ?p ?o }")
+    client = create_app({"TESTING": True}, store=RemoteStore(truncated, timeout=5)).test_client()
+    for path in ("/sparql?query=SELECT%20%3Fs%20WHERE%20%7B%20%3Fs%20%3Fp%20%3Fo%20%7D", "/search.json?q=bury"):
+        assert client.get(path).status_code == 502, path
 
 
 def test_a_remote_406_is_not_acceptable(refusing):
@@ -191,6 +224,11 @@ def test_load_replaces_what_the_server_held(writable, built, tmp_path):
     assert cli.main(["load", "--var", str(built.parent.parent), writable.store_url]) == 0
     held = as_graph(RemoteStore(writable.query_url).query(ALL))
     assert_isomorphic(held, Graph().parse(built / "graph.nt", format="nt"))
+
+
+def test_load_into_a_server_that_refuses_says_so(built, refusing, capsys):
+    assert cli.main(["load", "--var", str(built.parent.parent), refusing.replace("/query", "/store")]) == 2
+    assert "cannot serialise" in capsys.readouterr().err
 
 
 def test_load_into_an_unreachable_server_says_so(built, capsys):

@@ -85,3 +85,9 @@ def test_highlight_cuts_long_text_around_the_match():
 def test_html_highlights_and_escapes(web_client):
     html = web_client.get("/search", query_string={"q": "typically"}).get_data(as_text=True)
     assert "<mark>typically</mark>" in html and "&#34;" in html
+
+
+@pytest.mark.parametrize("query", [{"type": "not an <iri>"}, {"q": "bury", "type": "not an <iri>"}, {"type": "relative"}])
+def test_a_type_that_is_no_iri_is_a_clear_400(web_client, query):
+    response = web_client.get("/search.json", query_string=query)
+    assert response.status_code == 400 and "type: not a" in response.get_data(as_text=True)

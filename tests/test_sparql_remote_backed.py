@@ -1,7 +1,7 @@
 """An endpoint backed by a remote SPARQL server (SPARQL_ENDPOINT): same protocol and safety, queries in-thread.
 
 The remote is another live sendkg server over the small graph; the endpoint under test reaches it through
-``graph.remote.RemoteStore``, whose HTTP timeout bounds every wait (no worker process is needed).
+``graph.store.remote.RemoteStore``, whose HTTP timeout bounds every wait (no worker process is needed).
 """
 
 from __future__ import annotations

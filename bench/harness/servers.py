@@ -5,12 +5,15 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import urllib.parse
 from pathlib import Path
 
 from bench.harness.processes import ServerProcess
+from graph.queries import read_query
 
-ASK = "?query=ASK%7B%7D"
 BIN = Path(sys.executable).parent
+READY = read_query(Path(__file__).resolve().parents[1] / "queries" / "harness" / "ready.rq", "bench")
+ASK = "?" + urllib.parse.urlencode({"query": READY.text})
 
 
 STATIC = "/static/favicon.svg"

@@ -2,7 +2,7 @@
 
 Nothing here is a fact. Every entity id has the slug prefix ``syn-`` (``id/council/syn-00042``), every
 label starts with "Synthetic", every source document's kind is "secondary (synthetic)" and the dataset
-description says so. Output is a build folder (``<out>/current -> builds/synthetic-<size>/`` with ``store/``,
+description says so. Output is a build folder in the build registry's layout (``<out>/current -> builds/<stamp>/`` with ``store/``,
 ``graph.nt`` and ``build.json``), so ``SENDKG_VAR=<out> sendkg serve`` serves it. Never written into data/.
 
     python -m bench.synthetic --size 100k --out var/bench/100k
@@ -12,11 +12,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
-import shutil
 import time
-from datetime import datetime, timezone
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -24,6 +21,7 @@ import pyoxigraph as ox
 from graph.terms import DATASET_IRI, DCTERMS, ONTOLOGY_IRI, PREFIXES, RDF, VOID, node
 from graph.exports.formats import N_TRIPLES, write_graph
 from graph.paths import DATA_DIR, ONTOLOGY_FILE
+from graph.store import builds
 from bench.synthetic.units import council_unit, shared_entities
 
 SIZES = {"k": 1_000, "m": 1_000_000}
@@ -74,28 +72,20 @@ def generate(size: int, seed: int = 1):
 
 
 def write_build(out: Path, size: int, seed: int = 1) -> Path:
-    """Write a synthetic build under ``out`` and point ``out/current`` at it; return the build folder."""
+    """Write a synthetic build under ``out`` (the build registry's layout) and make it current; its folder."""
     started = time.perf_counter()
-    target = out / "builds" / f"synthetic-{size}"
-    if target.exists():
-        shutil.rmtree(target)
-    target.mkdir(parents=True)
-    dump = target / "graph.nt"
-    write_graph(generate(size, seed), N_TRIPLES, str(dump))
-    generated = time.perf_counter() - started
-    store = ox.Store(str(target / "store"))
-    store.bulk_load(path=str(dump), format=ox.RdfFormat.N_TRIPLES)
-    store.flush()
-    triples = len(store)
-    del store
-    info = {"built_at": datetime.now(timezone.utc).isoformat(), "triples": triples, "prefixes": PREFIXES,
-            "synthetic": True, "seed": seed, "requested_size": size,
-            "generate_seconds": round(generated, 2), "build_seconds": round(time.perf_counter() - started, 2)}
-    (target / "build.json").write_text(json.dumps(info, indent=2))
-    link = out / "current"
-    tmp = out / f".current-{os.getpid()}"
-    tmp.symlink_to(target.relative_to(out))
-    os.replace(tmp, link)
+    timing = {}
+
+    def write_dump(path: Path) -> None:
+        write_graph(generate(size, seed), N_TRIPLES, str(path))
+        timing["generate_seconds"] = round(time.perf_counter() - started, 2)
+
+    target = builds.write_build(out, write_dump, {"prefixes": PREFIXES, "synthetic": True, "seed": seed,
+                                                  "requested_size": size})
+    info = {**builds.build_info(target), **timing, "build_seconds": round(time.perf_counter() - started, 2)}
+    (target / builds.INFO).write_text(json.dumps(info, indent=2))
+    builds.publish_build(target, out)
+    builds.prune_builds(out, keep=1)
     return target
 
 

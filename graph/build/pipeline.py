@@ -91,7 +91,7 @@ def build(data_dir: Path, var: Path, progress: Callable[[str], None] = say) -> P
     if problems:
         raise BuildFailed("validation", [str(p) for p in problems])
     progress("[3/4] writing the new store")
-    target = builds.write_build(var, dump, {"prefixes": PREFIXES})
+    target = builds.write_build(var, lambda path: path.write_bytes(dump), {"prefixes": PREFIXES})
     progress(f"[4/4] publishing {target.name}")
     builds.publish_build(target, var)
     builds.prune_builds(var, KEEP_BUILDS)

@@ -32,7 +32,6 @@ REUSED = {
 DATE_PROPS = {SKG.published, SKG.visited, DCTERMS.date}
 FREE_TEXT_DATE_PROPS = {SKG.visited}
 CONFIDENCE = {"high": SKG.HighConfidence, "medium": SKG.MediumConfidence, "low": SKG.LowConfidence}
-MONEY_PROPS = {SKG.amount, SKG.capitalAmount}
 YEAR_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 YEAR = re.compile(r"^\d{4}$")
 FINANCIAL_YEAR = re.compile(r"^\d{4}-\d{2}$")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import pyoxigraph as ox
 from pyshacl import validate as shacl_validate
 from rdflib import Graph
 from rdflib.namespace import SH
@@ -52,8 +51,8 @@ def _shape_id(shape) -> str:
     return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1] if shape is not None else "shape"
 
 
-def query_problems(store: ox.Store) -> list[Problem]:
-    """Run every ``*-violation.rq`` on ``store``; each row it returns is a Problem."""
+def query_problems(store) -> list[Problem]:
+    """Run every ``*-violation.rq`` on ``store`` (any store of the ``graph.store`` protocol); each row is a Problem."""
     problems = []
     for check in violation_checks():
         results = store.query(check.text)

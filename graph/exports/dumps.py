@@ -11,6 +11,7 @@ import pyoxigraph as ox
 from graph.queries import query_file
 
 DEPTHS = (1, 2, 3)
+NO_LIMIT = "no limit"
 
 
 def default_graph(store) -> list[ox.Triple]:
@@ -38,18 +39,15 @@ def entity_triples(store, iri: str) -> list[ox.Triple]:
     return store.triples(query_file("exports", "construct-entity").bind(entity=iri))
 
 
-def neighbourhood(store, iri: str, depth: int = 1, limit: int | None = None) -> list[ox.Triple]:
-    """The triples touching every data entity within ``depth - 1`` hops of ``iri`` (at most ``limit``, else the
-    query file's default); ``ValueError`` for a depth other than 1-3, a bad IRI or limit."""
+def neighbourhood(store, iri: str, depth: int = 1, limit: int | str | None = None) -> list[ox.Triple]:
+    """The triples touching every data entity within ``depth - 1`` hops of ``iri``: at most ``limit`` solutions (None:
+    the query file's default; ``NO_LIMIT``: all); ``ValueError`` for a depth other than 1-3, a bad IRI or limit."""
     if depth not in DEPTHS:
         raise ValueError(f"depth must be 1, 2 or 3, not {depth!r}")
+    if limit == NO_LIMIT:  # each solution is one of the store's triples, reached from at most two kept nodes
+        limit = 2 * len(store) + 1
     if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 1):
         raise ValueError(f"limit must be a positive whole number, not {limit!r}")
     query = query_file("exports", f"construct-neighbourhood-{depth}")
     return store.triples(query.bind(focus=iri, **({"limit": limit} if limit is not None else {})))
 
-
-def neighbourhood_limit() -> int:
-    """The most triples a neighbourhood returns by default (the query files' declared default)."""
-    param = next(p for p in query_file("exports", "construct-neighbourhood-1").params if p.name == "limit")
-    return int(param.default)

@@ -38,8 +38,13 @@ def string_literal(value: str) -> str:
     return '"' + "".join(ESCAPES.get(c, c) for c in str(value)) + '"'
 
 
-def iri_ref(iri: str) -> str:
-    """``<iri>`` for SPARQL; ``ValueError`` if ``iri`` holds a character IRIREF forbids or is not absolute."""
+def iri_ref(iri: str | NamedNode) -> str:
+    """``<iri>`` for SPARQL; ``ValueError`` if ``iri`` holds a character IRIREF forbids or is not absolute.
+
+    A pyoxigraph ``NamedNode`` (a term a store answered with) is an IRI already, checked when it was made.
+    """
+    if isinstance(iri, NamedNode):
+        return str(iri)
     bad = sorted({c for c in iri if c in IRI_FORBIDDEN})
     if not iri or bad:
         raise ValueError(f"not an IRI: {iri!r} (forbidden characters: {bad!r})")

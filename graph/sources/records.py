@@ -28,13 +28,6 @@ class DataErrors(Exception):
         self.errors = errors
 
 
-@dataclass(frozen=True)
-class Ref:
-    """A reference to an entity id (``council/bury``) or an ontology term (``skg:SystemicFailings``)."""
-
-    target: str
-
-
 @dataclass
 class Record:
     """One entity as one source states it: id ``kind/slug``, classes, properties, source, location."""

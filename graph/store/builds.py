@@ -14,6 +14,7 @@ import os
 import shutil
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Callable
 
 import pyoxigraph as ox
 
@@ -40,15 +41,18 @@ def build_info(build: Path) -> dict:
     return json.loads(path.read_text()) if path.exists() else {}
 
 
-def write_build(var: Path, dump: bytes, info: dict) -> Path:
-    """Write a complete new build of the N-Triples ``dump`` under ``<var>/builds/`` (not yet current); its folder."""
+def write_build(var: Path, write_dump: Callable[[Path], None], info: dict) -> Path:
+    """Write a complete new build under ``<var>/builds/`` (not yet current); its folder.
+
+    ``write_dump(path)`` writes the graph as N-Triples to ``path``; the store is bulk-loaded from it.
+    """
     builds = var / "builds"
     builds.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%f")
     target = builds / f"{stamp}-{os.getpid()}"
     partial = builds / f"{PARTIAL}{target.name}"
     partial.mkdir()
-    (partial / DUMP).write_bytes(dump)
+    write_dump(partial / DUMP)
     store = ox.Store(str(partial / STORE))
     store.bulk_load(path=str(partial / DUMP), format=ox.RdfFormat.N_TRIPLES)
     store.flush()

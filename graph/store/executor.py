@@ -22,12 +22,12 @@ import threading
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-from graph.queries.scan import Scan, scan
+from graph.queries.scan import scan
 from graph.store.embedded import EmbeddedStore
 from graph.store.errors import (
-    QueryFailed, QueryRefused, QueryTimeout, QueryTooDeep, QueryUnsupported, ServerBusy,
+    QueryFailed, QueryRefused, QueryTimeout, QueryTooDeep, QueryUnsupported, RemoteStoreError, ServerBusy,
 )
-from graph.store.worker import Answer, Job, package
+from graph.store.worker import Admission, Answer, Job, package
 
 WORKER_ENTRY = "from graph.store.worker import main; main()"
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -37,8 +37,8 @@ STARTUP_TIMEOUT = 120.0
 MAX_NESTING = 256
 
 
-def admit(sparql: str) -> Scan:
-    """Scan untrusted ``sparql`` once: refuse SPARQL Update, SERVICE and too deep nesting; its ``Scan`` (form) otherwise."""
+def admit(sparql: str) -> Admission:
+    """Scan untrusted ``sparql`` once: refuse SPARQL Update, SERVICE and too deep nesting; else its ``Admission``."""
     found = scan(sparql)
     if found.depth > MAX_NESTING:
         raise QueryTooDeep(f"the query nests brackets {found.depth} levels deep; at most {MAX_NESTING} are allowed")
@@ -46,7 +46,7 @@ def admit(sparql: str) -> Scan:
         raise QueryRefused("SPARQL Update is not allowed: this endpoint is read-only")
     if found.service:
         raise QueryRefused("SERVICE (federated query) is not allowed: this endpoint never fetches remote data")
-    return found
+    return Admission(sparql, found.form)
 
 
 def unpack(reply: tuple) -> Answer:
@@ -181,6 +181,8 @@ class ThreadExecutor:
             raise QueryUnsupported("default-graph-uri / named-graph-uri are not supported with a remote store")
         try:
             return package(self.store.query(job.sparql), job)
+        except SyntaxError as error:  # the remote answer stopped parsing part-way (pyoxigraph reads it lazily)
+            raise RemoteStoreError(f"the SPARQL server's answer does not parse: {error}") from None
         except (OSError, RuntimeError, ValueError) as error:
             raise QueryFailed(str(error)) from None
 

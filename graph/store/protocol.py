@@ -10,7 +10,11 @@ from __future__ import annotations
 
 from typing import Protocol, runtime_checkable
 
+from contextlib import contextmanager
+
 import pyoxigraph as ox
+
+from graph.store.errors import RemoteStoreError
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
 Row = dict[str, Term]
@@ -49,8 +53,20 @@ class Reads:
         """Run a SELECT and return its rows as dicts of variable name to pyoxigraph term."""
         results = self.query(sparql)
         names = [v.value for v in results.variables]
-        return [{n: row[n] for n in names if row[n] is not None} for row in results]
+        with answers_that_parse():
+            return [{n: row[n] for n in names if row[n] is not None} for row in results]
 
     def triples(self, sparql: str) -> list[ox.Triple]:
         """Run a CONSTRUCT or DESCRIBE and return its triples."""
-        return list(self.query(sparql))
+        results = self.query(sparql)
+        with answers_that_parse():
+            return list(results)
+
+
+@contextmanager
+def answers_that_parse():
+    """Results are read lazily: a remote answer that stops parsing part-way is the store's failure, not the query's."""
+    try:
+        yield
+    except SyntaxError as error:
+        raise RemoteStoreError(f"the store's answer does not parse: {error}") from None

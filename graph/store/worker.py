@@ -23,20 +23,38 @@ RESULT_FORMS = ("SELECT", "ASK")
 
 
 @dataclass(frozen=True)
-class Job:
-    """A query admitted by ``executor.admit``: its text, its form, the negotiated format, row cap, dataset, base IRI.
-
-    ``format`` is a result format for SELECT/ASK and a graph format for CONSTRUCT/DESCRIBE; None when the
-    form is unknown (the text does not parse, and the parser will say why).
-    """
+class Admission:
+    """An untrusted query text that passed ``executor.admit`` (made nowhere else), with the form the scan found."""
 
     sparql: str
     form: str | None
+
+
+@dataclass(frozen=True)
+class Job:
+    """An admitted query, the negotiated format, row cap, protocol dataset and base IRI: all an executor runs.
+
+    ``format`` is a result format for SELECT/ASK and a graph format for CONSTRUCT/DESCRIBE; None when the
+    form is unknown (the text does not parse, and the parser will say why). A job holds no text of its
+    own, only its ``Admission``, so nothing reaches a worker without having been scanned.
+    """
+
+    admission: Admission
     format: Format | None
     row_limit: int = 0
     default_graphs: tuple[str, ...] | None = None
     named_graphs: tuple[str, ...] | None = None
     base_iri: str | None = None
+
+    @property
+    def sparql(self) -> str:
+        """The admitted query text."""
+        return self.admission.sparql
+
+    @property
+    def form(self) -> str | None:
+        """SELECT, ASK, CONSTRUCT, DESCRIBE, or None (text that will not parse)."""
+        return self.admission.form
 
 
 @dataclass(frozen=True)

@@ -15,9 +15,9 @@ from graph.build import BuildFailed, build as build_graph, check_graph, compile_
 from graph.exports import dumps
 from graph.exports.formats import GRAPH_FORMATS, RESULT_FORMATS, by_name, write_graph, write_results
 from graph.queries import ParameterError, canned_queries, canned_query, query_file
-from graph.store import EmbeddedStore, Store, StoreMissing
+from graph.store import Store, StoreMissing, builds, open_store
 from graph.store.builds import current_build
-from graph.store.errors import QuerySyntaxError, RemoteStoreError
+from graph.store.errors import QuerySyntaxError, StoreError
 from graph.store.remote import load as put_graph
 from graph.terms import PREFIXES
 
@@ -32,8 +32,8 @@ def error(message: str) -> int:
 
 
 def open_current(var: Path) -> Store:
-    """The current build under ``var``, on disk."""
-    return EmbeddedStore.open_build(current_build(var))
+    """The current build under ``var``, on disk (through the one door, ``open_store``)."""
+    return open_store({"VAR": var, "STORE_IN_MEMORY": False})
 
 
 def build(args) -> int:
@@ -58,11 +58,12 @@ def load(args) -> int:
 
 def load_into(url: str, build_folder: Path) -> int:
     """PUT ``build_folder``'s dump to the Graph Store ``url``."""
+    dump = build_folder / builds.DUMP
     try:
-        target = put_graph(url, build_folder / "graph.nt")
-    except (RemoteStoreError, QuerySyntaxError, ValueError) as exc:
+        target = put_graph(url, dump)
+    except (StoreError, ValueError) as exc:
         return error(f"loading {build_folder.name} into {url} failed: {exc}")
-    print(f"loaded {build_folder / 'graph.nt'} into {target}", file=sys.stderr)
+    print(f"loaded {dump} into {target}", file=sys.stderr)
     return 0
 
 
@@ -85,6 +86,9 @@ def resolve_query(arg: str, params: list[str]) -> str:
     """The SPARQL ``arg`` names: a canned query (with ``--param name=value``), a ``.rq`` file, or the text itself."""
     named = canned_query(arg)
     if named:
+        malformed = [p for p in params if "=" not in p]
+        if malformed:
+            raise ParameterError(f"--param {malformed[0]!r}: write it as NAME=VALUE")
         return named.bind(**dict(p.split("=", 1) for p in params))
     if params:
         raise ParameterError("--param is only for canned queries")
@@ -168,13 +172,10 @@ def export(args) -> int:
 
 
 def entity_export(store: Store, iri: str, depth: int) -> list:
-    """The neighbourhood of ``iri``; ``ValueError`` if no triple has it as subject. Warns when the cap cut it."""
+    """The whole neighbourhood of ``iri`` (no cap: an export is complete); ``ValueError`` if no triple has it as subject."""
     if not dumps.is_entity(store, iri):
         raise ValueError(f"unknown entity {iri}: no triples have it as subject")
-    triples = dumps.neighbourhood(store, iri, depth)
-    if len(triples) >= dumps.neighbourhood_limit():
-        print(f"sendkg: warning: the neighbourhood was cut at {len(triples)} triples", file=sys.stderr)
-    return triples
+    return dumps.neighbourhood(store, iri, depth, limit=dumps.NO_LIMIT)
 
 
 def stats(args) -> int:

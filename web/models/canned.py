@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import url_for
+from typing import Callable
 
 from graph.queries import NamedQuery, canned_queries
 
@@ -12,8 +12,7 @@ def param_model(query: NamedQuery) -> list[dict]:
     return [{"name": p.name, "type": p.type, "default": p.default, "description": p.doc} for p in query.params]
 
 
-def canned_list() -> list[dict]:
-    """Every canned query, with its editor page and its results (SPARQL JSON, with its defaults) as URLs."""
+def canned_list(links: Callable[[str], dict]) -> list[dict]:
+    """Every canned query, its text with its defaults bound, and the links ``links(name)`` gives (the view's URLs)."""
     return [{"name": q.name, "title": q.title, "description": q.description, "params": param_model(q),
-             "query": q.bind(), "url": url_for("editor.editor", name=q.name),
-             "results": url_for("queries.results", name=q.name, extension="json")} for q in canned_queries()]
+             "query": q.bind(), **links(q.name)} for q in canned_queries()]

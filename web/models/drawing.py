@@ -55,17 +55,23 @@ def term_id(term) -> str:
     return "_:" + term.value if isinstance(term, ox.BlankNode) else term.value
 
 
-def graph_from_triples(triples) -> tuple[nx.MultiDiGraph, dict[str, list[tuple[str, str]]]]:
-    """The resource-to-resource links as a multigraph (rdf:type left out) and each node's literal values."""
-    graph, literals = nx.MultiDiGraph(), {}
+def graph_from_triples(triples) -> tuple[nx.MultiDiGraph, dict[str, list[tuple[str, str]]], dict[str, ox.NamedNode]]:
+    """The resource-to-resource links as a multigraph (rdf:type left out), each node's literal values, and the
+    store's own IRI terms by id (named later without checking them again)."""
+    graph, literals, iris = nx.MultiDiGraph(), {}, {}
     for t in triples:
         s, p = term_id(t.subject), t.predicate.value
         graph.add_node(s)
+        iris[p] = t.predicate
+        if isinstance(t.subject, ox.NamedNode):
+            iris[s] = t.subject
         if isinstance(t.object, ox.Literal):
             literals.setdefault(s, []).append((p, t.object.value))
         elif p != str(RDF.type):
             graph.add_edge(s, term_id(t.object), key=p)
-    return graph, literals
+            if isinstance(t.object, ox.NamedNode):
+                iris[term_id(t.object)] = t.object
+    return graph, literals, iris
 
 
 def neighbours(graph: nx.MultiDiGraph, node: str, labels: dict[str, str]) -> list[str]:
@@ -154,11 +160,11 @@ def own_labels(literals: dict) -> dict[str, str]:
     return {s: v for s, values in literals.items() for p, v in values if p == LABEL}
 
 
-def render(graph, literals: dict, own: dict, kept: list[str], more: dict, focus: str | None, describe) -> dict:
+def render(graph, literals: dict, iris: dict, own: dict, kept: list[str], more: dict, focus: str | None, describe) -> dict:
     """Cut ``graph`` to ``kept``, name and style it in place (one ``describe`` query), draw it with pyvis once."""
     keep_only(graph, kept)
     props = {p for _, _, p in graph.edges(keys=True)} | {p for n in kept for p, _ in literals.get(n, [])}
-    fetched, types = describe(set(kept) | props)
+    fetched, types = describe({iris[i] for i in set(kept) | props if i in iris})
     labels = {**own, **fetched}
     legend = style(graph, literals, focus, labels, types)
     for n, (count, next_offset) in more.items():
@@ -171,18 +177,18 @@ def render(graph, literals: dict, own: dict, kept: list[str], more: dict, focus:
 
 def drawing(triples, focus: str, depth: int, describe, cap: int = CAP, offset: int = 0) -> tuple[dict, dict]:
     """The vis-network data of ``focus``'s neighbourhood and its focus node; ``describe(iris) -> (labels, types)``."""
-    graph, literals = graph_from_triples(triples)
+    graph, literals, iris = graph_from_triples(triples)
     graph.add_node(focus)
     own = own_labels(literals)
     kept, more = select(graph, focus, depth, own, cap, offset)
-    data = {"focus": focus, "depth": depth, **render(graph, literals, own, kept, more, focus, describe)}
+    data = {"focus": focus, "depth": depth, **render(graph, literals, iris, own, kept, more, focus, describe)}
     return data, next(n for n in data["nodes"] if n["id"] == focus)
 
 
 def result_drawing(triples, describe) -> dict:
     """The vis-network data of a whole CONSTRUCT or DESCRIBE result (its first MAX_NODES nodes)."""
-    graph, literals = graph_from_triples(triples)
+    graph, literals, iris = graph_from_triples(triples)
     truncated = graph.number_of_nodes() > MAX_NODES
     kept = list(graph.nodes)[:MAX_NODES]
     return {"focus": None, "truncated": truncated,
-            **render(graph, literals, own_labels(literals), kept, {}, None, describe)}
+            **render(graph, literals, iris, own_labels(literals), kept, {}, None, describe)}

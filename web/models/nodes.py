@@ -69,8 +69,9 @@ def value(term, label=None, prop=None, currency="GBP"):
 
 
 def labels_and_types(iris, store) -> tuple[dict[str, str], dict[str, list[str]]]:
-    """Labels (of the IRIs and of their classes) and types of a set of IRIs, in one query."""
-    iris = sorted({i for i in iris if not i.startswith("_:")})
+    """Labels (of the IRIs and of their classes) and types of some IRIs (strings, or the store's own ``NamedNode``s,
+    which need no second check), in one query; keyed by IRI string."""
+    iris = sorted({i for i in iris if isinstance(i, ox.NamedNode) or not i.startswith("_:")}, key=str)
     labels: dict[str, str] = {}
     types: dict[str, list[str]] = {}
     if not iris:

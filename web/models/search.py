@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from graph.queries import query_file
+from graph.queries import ParameterError, query_file
 from graph.queries.text import iri_ref
 from graph.terms import RDFS
 from web.models.nodes import fallback_label
@@ -62,22 +62,27 @@ def class_labels(iris, store) -> dict[str, str]:
 
 
 def matching_rows(found: list[str], type_iri: str | None, store) -> list[dict]:
-    """Rows of entities whose texts hold every word, or (no words) of every entity of ``type_iri``."""
-    if found:
-        return store.select(query_file("pages", "search-text").bind(words=found, limit=LIMIT + 1))
-    if type_iri:
-        return store.select(query_file("pages", "search-type").bind(type=type_iri, limit=LIMIT + 1))
+    """Rows of entities whose texts hold every word, or (no words) of every entity of ``type_iri``.
+
+    ``type_iri`` is checked once: as the type query's parameter, or, with words (where it only filters the
+    results), on its own."""
+    try:
+        if found:
+            if type_iri:
+                iri_ref(type_iri)
+            return store.select(query_file("pages", "search-text").bind(words=found, limit=LIMIT + 1))
+        if type_iri:
+            return store.select(query_file("pages", "search-type").bind(type=type_iri, limit=LIMIT + 1))
+    except ParameterError as error:  # the type query's own check: "type: not an IRI ..."
+        raise SearchError(str(error)) from None
+    except ValueError as error:
+        raise SearchError(f"type: {error}") from None
     return []
 
 
 def get_search(q: str, type_iri: str | None, store) -> dict:
     """Search results for ``q`` (optionally only of class ``type_iri``), with type facets."""
     found = search_words(q)
-    if type_iri:
-        try:
-            iri_ref(type_iri)
-        except ValueError as error:
-            raise SearchError(f"type: {error}") from None
     rows = matching_rows(found, type_iri, store)
     results: dict[str, dict] = {}
     for r in rows[:LIMIT]:

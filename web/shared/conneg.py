@@ -1,4 +1,4 @@
-"""Content negotiation as data: the format tables of ``graph.formats`` and one pure choosing function.
+"""Content negotiation as data: the format tables of ``graph.exports.formats`` and one pure choosing function.
 
 ``negotiate`` follows HTTP semantics (RFC 9110 §12.5.1): each offered media type takes the quality of the
 most specific media range that matches it (``type/subtype`` over ``type/*`` over ``*/*``), so

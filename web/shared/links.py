@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from urllib.parse import quote, urlsplit
 
-from flask import current_app, request
+from flask import current_app, request, url_for
 
 from graph.terms import DATA_BASE, DCTERMS, ORG, PREFIXES, PROV, RDF, RDFS, SDO, SKG, SKOS
 
@@ -45,11 +45,6 @@ def base_url() -> str:
     return (current_app.config.get("PUBLIC_BASE_URL") or request.url_root).rstrip("/")
 
 
-def is_data_iri(iri: str) -> bool:
-    """Whether ``iri`` names an entity of this graph (under the data base)."""
-    return iri.startswith(DATA_BASE) and len(iri) > len(DATA_BASE)
-
-
 def safe_href(url: str) -> str | None:
     """``url`` if it is an absolute http(s) URL safe to put in an href, else None (no javascript: links)."""
     try:
@@ -82,3 +77,8 @@ KNOWN_LABELS = {
 def known_label(iri: str) -> str:
     """A plain-English name for a reused vocabulary term, else its CURIE."""
     return KNOWN_LABELS.get(iri) or curie(iri)
+
+
+def canned_query_links(name: str) -> dict[str, str]:
+    """Where a canned query lives in this app: its editor page (``url``) and its results as SPARQL JSON (``results``)."""
+    return {"url": url_for("editor.editor", name=name), "results": url_for("queries.results", name=name, extension="json")}

@@ -18,13 +18,12 @@ from web.models.drawing import result_drawing
 from web.models.editor import get_editor_terms
 from web.models.nodes import labels_and_types
 from web.shared.context import get_store
-from web.shared.links import LINK_RULES
+from web.shared.links import LINK_RULES, canned_query_links
 
 bp = Blueprint("editor", __name__)
 
 SPARQL_PATH = "/sparql"
 DRAW_LIMIT = 2_000_000
-OWN_ARGS = ("name", "query", "run")
 
 
 def default_query() -> str:
@@ -33,12 +32,13 @@ def default_query() -> str:
 
 
 def canned_text(name: str, args) -> str:
-    """The canned query ``name`` with the parameters ``args`` give; 404 for no such query, 400 for a bad value."""
+    """The canned query ``name`` with the values ``args`` give its parameters (other arguments are the page's own,
+    or a link's: ignored); 404 for no such query, 400 for a bad value."""
     canned = canned_query(name)
     if canned is None:
         abort(404, f"No canned query called {name!r}")
     try:
-        return canned.bind(**{k: v for k, v in args.items() if k not in OWN_ARGS})
+        return canned.bind(**{p.name: args[p.name] for p in canned.params if p.name in args})
     except ParameterError as error:
         raise BadRequest(str(error)) from None
 
@@ -49,7 +49,7 @@ def editor():
     text, name = request.args.get("query"), request.args.get("name")
     if text is None and name:
         text = canned_text(name, request.args)
-    queries = canned_list()
+    queries = canned_list(canned_query_links)
     state = {"query": text if text is not None else default_query(), "endpoint": SPARQL_PATH,
              "terms": url_for("editor.terms_json"), "draw": url_for("editor.draw"),
              "prefixes": PREFIXES, "queries": queries, "name": name,

@@ -7,7 +7,7 @@ the neighbourhood query; at most EXPLORE_CAP neighbours of a node are drawn.
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, jsonify, render_template, request
+from flask import Blueprint, abort, current_app, render_template, request
 from werkzeug.exceptions import BadRequest
 
 from graph.exports import dumps
@@ -16,6 +16,7 @@ from web.models.drawing import drawing
 from web.models.nodes import labels_and_types
 from web.models.overview import councils
 from web.shared.context import get_store
+from web.shared.responses import json_twin
 
 bp = Blueprint("explore", __name__)
 
@@ -56,4 +57,4 @@ def explore():
 @bp.route("/explore.json")
 def explore_json():
     """The explorer's data: vis-network nodes, edges and legend."""
-    return jsonify(neighbourhood_drawing(*explore_args(request.args))[0])
+    return json_twin(neighbourhood_drawing(*explore_args(request.args))[0])

@@ -15,6 +15,7 @@ from graph.store.errors import StoreError
 from graph.store.executor import admit
 from graph.store.worker import RESULT_FORMS, Job
 from web.models.canned import canned_list
+from web.shared.links import canned_query_links
 from web.shared import cors
 from web.shared.answers import answer_response, error_response
 from web.shared.context import get_executor
@@ -28,7 +29,7 @@ bp.register_error_handler(StoreError, error_response)
 @bp.route("/queries.json")
 def queries_json():
     """The canned queries: name, title, description, parameters, query text and URLs."""
-    return jsonify(canned_list())
+    return jsonify(canned_list(canned_query_links))
 
 
 @bp.route("/queries/<name>.<extension>")
@@ -41,11 +42,11 @@ def results(name: str, extension: str):
         text = canned.bind(**request.args.to_dict())
     except ParameterError as error:
         return plain_error(str(error), 400)
-    found = admit(text)
-    table = RESULT_FORMATS if found.form in RESULT_FORMS else GRAPH_FORMATS
+    admitted = admit(text)
+    table = RESULT_FORMATS if admitted.form in RESULT_FORMS else GRAPH_FORMATS
     fmt = by_name(extension, table)
     if fmt is None:
         abort(404, f"{name} gives {'results' if table is RESULT_FORMATS else 'a graph'}; no format has the "
                    f"extension .{extension} (try {', '.join(f.extension for f in table)})")
-    job = Job(text, found.form, fmt, current_app.config["ROW_LIMIT"] or 0)
+    job = Job(admitted, fmt, current_app.config["ROW_LIMIT"] or 0)
     return answer_response(get_executor().run(job))

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, jsonify, render_template, request
+from flask import Blueprint, render_template, request
 from werkzeug.exceptions import BadRequest
 
 from web.models.search import SearchError, get_search
 from web.shared.context import get_store
+from web.shared.responses import json_twin
 
 bp = Blueprint("search", __name__)
 
@@ -36,4 +37,4 @@ def search_json():
         item.pop("title_parts", None)
         for m in item["matches"]:
             m.pop("parts")
-    return jsonify(model)
+    return json_twin(model)

@@ -55,7 +55,7 @@ def not_found(error):
     message = getattr(error, "description", "Not found")
     if request.accept_mimetypes.accept_html or not request.accept_mimetypes:
         return render_template("errors/404.html", message=message), 404
-    return message + "\n", 404, {"Content-Type": "text/plain; charset=utf-8"}
+    return plain_error(message, 404)
 
 
 @bp.app_errorhandler(RemoteStoreError)

@@ -39,15 +39,15 @@ def protocol_error(error: protocol.ProtocolError) -> Response:
 
 def run_query(query: protocol.QueryRequest) -> Response:
     """Admit, negotiate and run ``query``; the answer as a response."""
-    found = admit(query.query)
+    admitted = admit(query.query)
     fmt = None
-    if found.form is not None:  # else the text does not parse: the parser's message is the answer
-        table, default, kind = KINDS[found.form in RESULT_FORMS]
+    if admitted.form is not None:  # else the text does not parse: the parser's message is the answer
+        table, default, kind = KINDS[admitted.form in RESULT_FORMS]
         accept = request.headers.get("Accept")
         fmt = conneg.choose(request.values, accept, table, default)
         if fmt is None:
             return not_acceptable(table, kind, accept)
-    job = Job(query.query, found.form, fmt, current_app.config["ROW_LIMIT"] or 0, query.default_graphs,
+    job = Job(admitted, fmt, current_app.config["ROW_LIMIT"] or 0, query.default_graphs,
               query.named_graphs, base_iri=base_url() + "/sparql")
     return answer_response(get_executor().run(job))
 
