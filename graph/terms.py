@@ -31,11 +31,15 @@ class SKG(DefinedNamespace):
     AgreementWave: URIRef
     AreaSENDInspection: URIRef
     Bailout: URIRef
+    Basis: URIRef
+    BasisScheme: URIRef
     CapitalTopUp: URIRef
     Charity: URIRef
     ConfidenceLevel: URIRef
     ConfidenceScheme: URIRef
     Council: URIRef
+    DeprecatedRank: URIRef
+    Event: URIRef
     FactType: URIRef
     FundingDecision: URIRef
     GovernmentDepartment: URIRef
@@ -44,6 +48,7 @@ class SKG(DefinedNamespace):
     ImprovementArea: URIRef
     ImprovementNotice: URIRef
     Inconsistent: URIRef
+    Inferred: URIRef
     InspectionFinding: URIRef
     InspectionOutcome: URIRef
     InspectionOutcomeScheme: URIRef
@@ -51,16 +56,23 @@ class SKG(DefinedNamespace):
     LowConfidence: URIRef
     Measurement: URIRef
     MediumConfidence: URIRef
+    NormalRank: URIRef
     Organisation: URIRef
     OutcomeCount: URIRef
     Person: URIRef
+    PreferredRank: URIRef
     Programme: URIRef
     Publisher: URIRef
     Quote: URIRef
+    Rank: URIRef
+    RankScheme: URIRef
     RejectedProposal: URIRef
+    ReportedSpeech: URIRef
     SafetyValveAgreement: URIRef
     SourceDocument: URIRef
     SourcedFact: URIRef
+    Speech: URIRef
+    Stated: URIRef
     StatutoryDirection: URIRef
     SystemicFailings: URIRef
     TypicallyPositive: URIRef
@@ -70,6 +82,9 @@ class SKG(DefinedNamespace):
     ageGroup: URIRef
     agreement: URIRef
     amount: URIRef
+    amountInDoubt: URIRef
+    asOf: URIRef
+    basis: URIRef
     bearsOn: URIRef
     capitalAmount: URIRef
     conductedBy: URIRef
@@ -78,6 +93,7 @@ class SKG(DefinedNamespace):
     councilCount: URIRef
     currency: URIRef
     deficitTargetYear: URIRef
+    distinctFrom: URIRef
     evidenceText: URIRef
     factType: URIRef
     financialYear: URIRef
@@ -95,7 +111,10 @@ class SKG(DefinedNamespace):
     published: URIRef
     quantity: URIRef
     quoteText: URIRef
+    rank: URIRef
+    rankReason: URIRef
     reportedAgreementCount: URIRef
+    reportedText: URIRef
     saidBy: URIRef
     service: URIRef
     sourceKind: URIRef
@@ -105,6 +124,8 @@ class SKG(DefinedNamespace):
     statisticalGeography: URIRef
     termYears: URIRef
     unit: URIRef
+    visitEnd: URIRef
+    visitStart: URIRef
     visited: URIRef
     wave: URIRef
 

@@ -54,15 +54,22 @@ def test_quotes(real_store):
     assert mulholland["organisationLabel"] == "Association of School and College Leaders (ASCL)"
     assert mulholland["subjects"] == "Safety valve programme (DSG very high deficit intervention)"
     assert ARTICLE in mulholland["sources"] and mulholland["sourceUrl"] == ARTICLE_URL
-    kingdom = rows[str(ID["quote/kingdom-report-evidence"])]
+    assert mulholland["kind"] == "verbatim quote" and mulholland["quoteText"].startswith("Safety valve agreements")
+    kingdom = rows[str(ID["reported-speech/kingdom-report-evidence"])]
+    assert kingdom["kind"] == "reported speech" and "quoteText" not in kingdom
+    assert kingdom["reportedText"].startswith("Stephen Kingdom, campaign manager")
     assert set(kingdom["subjects"].split(" | ")) == {
-        "Bury area SEND inspection (2024)", "Safety valve programme (DSG very high deficit intervention)"}
+        "Bury area SEND inspection", "Safety valve programme (DSG very high deficit intervention)"}
     assert kingdom["organisationLabel"] == "Disabled Children's Partnership"
+    government = rows[str(ID["reported-speech/government-bcp-unaffordable"])]
+    assert government["kind"] == "reported speech" and "quoteText" not in government
 
 
 def test_quotes_from_the_article(real_store):
     rows = [r for r in run(real_store, "04-quotes") if ARTICLE in r["sources"]]
     assert len(rows) == 14
+    assert {r["kind"] for r in rows} == {"verbatim quote", "reported speech"}
+    assert sum(r["kind"] == "reported speech" for r in rows) == 5
     assert all(r["organisation"] for r in rows)
     dfe = [r for r in rows if r["speaker"] == str(ID["organisation/dfe"])]
     assert len(dfe) == 3 and all(r["organisationLabel"] == "Department for Education" for r in dfe)
@@ -75,6 +82,7 @@ def test_waiting_times(real_store):
     assert salt["service"] == "speech and language therapy" and "ageGroup" not in salt
     assert salt["councilLabel"] == "Bury" and salt["inspection"] == str(ID["inspection/bury-2024"])
     assert salt["url"] == ARTICLE_URL
+    assert (salt["linkBasis"], salt["linkConfidence"]) == ("inferred", "medium")
     autism = rows[str(ID["measurement/bury-2024-autism-adhd-max-wait"])]
     assert (autism["quantity"], autism["unit"], autism["statistic"]) == ("15", "month", "maximum")
     assert autism["ageGroup"] == "over five years old"
@@ -93,10 +101,11 @@ def test_provenance_declares_its_parameter():
 def test_provenance_of_bury(real_store):
     rows = run(real_store, "07-provenance")
     from_article = {r["claim"] for r in rows if r["url"] == ARTICLE_URL}
-    expected = {"council/bury", "agreement/bury", "bailout/schoolsweek-bury-20m", "inspection/bury-2024",
+    expected = {"council/bury", "agreement/bury", "claim/schoolsweek-bury-funding-20m", "inspection/bury-2024",
                 "claim/schoolsweek-bury-deficit-target", "improvement-area/bury-eotas",
                 "finding/bury-2024-waiting-well", "measurement/bury-2024-salt-average-wait",
-                "quote/bury-council-disappointing", "quote/kingdom-report-evidence"}
+                "quote/bury-council-disappointing", "reported-speech/kingdom-report-evidence",
+                "claim/schoolsweek-bury-inspection-dates"}
     assert {str(ID[e]) for e in expected} <= from_article
     assert not {str(ID["council/bexley"]), str(ID["inspection/bexley-2024"])} & {r["claim"] for r in rows}
     assert all(r["sourceTitle"] and r["url"] for r in rows)
@@ -106,8 +115,10 @@ def test_provenance_of_bury(real_store):
 
 
 @pytest.mark.parametrize("entity, claim", [
-    ("inspection/bexley-2024", "improvement-notice/schoolsweek-bexley"),
-    ("council/bournemouth-christchurch-and-poole", "quote/bcp-legal-duties-warning"),
+    ("inspection/bexley-2024", "claim/schoolsweek-bexley-notice-follows-inspection"),
+    ("council/bournemouth-christchurch-and-poole", "reported-speech/bcp-legal-duties-warning"),
+    ("wave/2022-23", "claim/cambridgeshire-wave-by-elimination"),
+    ("organisation/dfe", "claim/slough-send-statutory-direction-issued-by-dfe"),
     ("agreement/bury", "improvement-area/bury-transitions"),
 ])
 def test_provenance_of_another_entity(real_store, entity, claim):

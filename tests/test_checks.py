@@ -30,3 +30,20 @@ def test_check_finds_the_mistake_in_its_fixture(check):
 def test_real_data_passes_every_check(real_store):
     assert CHECKS
     assert query_problems(real_store) == []
+
+
+ID = "https://w3id.org/sendkg/id/"
+# For these checks the fixture also holds cases that must not be flagged: exactly these are.
+EXACTLY = {
+    "duplicate-event-violation": {ID + "improvement-notice/x-1"},
+    "unmarked-quote-violation": {ID + "quote/a", ID + "quote/b"},
+    "inferred-without-confidence-violation": {ID + "claim/a", ID + "claim/b"},
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXACTLY))
+def test_check_flags_exactly_the_mistakes(name):
+    check = next(c for c in CHECKS if c.name == name)
+    store = ox.Store()
+    store.load((CHECK_FIXTURES / f"{name}.ttl").read_bytes(), format=ox.RdfFormat.TURTLE)
+    assert {row["focus"].value for row in _rows(check, store)} == EXACTLY[name]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import csv
 from decimal import Decimal
 
@@ -43,9 +45,11 @@ def test_date_column(text, expected):
 def test_dates_and_years_in_words():
     assert financial_year("balanced position by end of 2024/25") == "2024-25"
     assert financial_year("no year here 2024") is None
-    assert visited("widespread and/or systemic failings; inspected February 2024") == "2024-02"
-    assert visited("inconsistent experiences and outcomes; inspected 11-29 September 2023") == "11-29 September 2023"
-    assert visited("positive outcome (highest); publication date not stated") is None
+    assert visited("widespread and/or systemic failings; inspected February 2024") == {"visited": "2024-02"}
+    assert visited("inconsistent experiences and outcomes; inspected 11-29 September 2023") == {
+        "visited": "2023-09", "visitStart": dt.date(2023, 9, 11), "visitEnd": dt.date(2023, 9, 29)}
+    assert visited("inconsistent experiences and outcomes; inspected end of January 2024") == {"visited": "2024-01"}
+    assert visited("positive outcome (highest); publication date not stated") == {}
 
 
 def write_table(tmp_path, *changes: dict) -> tuple:

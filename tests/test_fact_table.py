@@ -13,11 +13,13 @@ from graph.paths import DATA_DIR
 TABLE = DATA_DIR / "facts" / "safety_valve_facts.csv"
 ROWS = list(csv.DictReader(TABLE.open(encoding="utf-8", newline="")))
 CONFIDENCE = {"high": SKG.HighConfidence, "medium": SKG.MediumConfidence, "low": SKG.LowConfidence}
+# The class of the event a row of each fact type is a claim about.
 CLASSES = {"sv_funding": SKG.Bailout, "sv_cabinet_decision": SKG.Bailout, "sv_capital_top_up": SKG.CapitalTopUp,
            "sv_under_review": SKG.WithheldPayment, "payment_delayed": SKG.WithheldPayment,
            "withheld_total": SKG.WithheldPayment, "withheld_in_limbo": SKG.WithheldPayment,
            "agreement_extended": SKG.AgreementExtension, "sv_proposal_rejected": SKG.RejectedProposal,
-           "improvement_notice": SKG.ImprovementNotice, "send_statutory_direction": SKG.StatutoryDirection}
+           "improvement_notice": SKG.ImprovementNotice, "send_statutory_direction": SKG.StatutoryDirection,
+           "area_send_inspection": SKG.AreaSENDInspection}
 
 
 def objects(store, subject, prop) -> set[str]:
@@ -46,9 +48,15 @@ def test_every_row_is_a_sourced_fact(real_store, row):
     assert objects(real_store, node, SKG.factType) == {str(ID["fact-type/" + row["fact_type"].replace("_", "-")])}
     sources = objects(real_store, node, PROV.wasDerivedFrom)
     assert len(sources) == 1
-    assert objects(real_store, sources.pop(), SDO.url) == {row["source_url"]}
+    where = SDO.url if "://" in row["source_url"] else DCTERMS.description
+    assert objects(real_store, sources.pop(), where) == {row["source_url"]}
+    assert objects(real_store, node, RDF.type) == {str(SKG.SourcedFact)}, "a row is a claim, never the event itself"
     if row["fact_type"] in CLASSES:
-        assert str(CLASSES[row["fact_type"]]) in objects(real_store, node, RDF.type)
+        about = objects(real_store, node, SKG.about)
+        events = [e for e in about if str(CLASSES[row["fact_type"]]) in objects(real_store, e, RDF.type)]
+        assert len(events) == 1, "a row is a claim about exactly one event"
+        assert about - set(events) <= {str(a) for a in objects(real_store, events[0], SKG.agreement)}, \
+            "besides its event, a row is only about that event's agreement (the wave it states)"
 
 
 def test_the_table_has_145_rows_and_37_councils(real_store):
@@ -56,7 +64,8 @@ def test_the_table_has_145_rows_and_37_councils(real_store):
     names = {row["council"] for row in ROWS} - {"(programme)"}
     assert len(names) == 37
     rows = real_store.select(f"""SELECT DISTINCT ?c ?label WHERE {{
-        ?f a <{SKG.SourcedFact}> ; <{SKG.about}> ?c . ?c a <{SKG.Council}> ; <{RDFS.label}> ?label }}""")
+        ?f a <{SKG.SourcedFact}> ; <{SKG.about}>/(<{SKG.council}>|<{SKG.inspectionOf}>)? ?c .
+        ?c a <{SKG.Council}> ; <{RDFS.label}> ?label }}""")
     assert {row["label"].value for row in rows} == names
 
 
@@ -111,10 +120,16 @@ def test_counts_terms_and_issuers(real_store):
     assert typed(real_store, fact("programme-withheld-total"), SKG.councilCount) == {("5", str(XSD.integer))}
     assert typed(real_store, fact("bury-agreement-extended"), SKG.termYears) == {("9", str(XSD.integer))}
     assert objects(real_store, fact("bury-agreement-extended-2"), SKG.termYears) == set()
-    assert objects(real_store, fact("slough-send-statutory-direction"), SKG.issuedBy) == {str(ID["organisation/dfe"])}
-    assert objects(real_store, fact("kent-improvement-notice"), SKG.issuedBy) == set()
+    dfe = str(ID["organisation/dfe"])
+    for event, claim, basis in (("statutory-direction/slough", "slough-send-statutory-direction-issued-by-dfe", SKG.Stated),
+                                ("improvement-notice/kent", "kent-improvement-notice-issued-by-dfe", SKG.Inferred)):
+        assert objects(real_store, ID[event], SKG.issuedBy) == {dfe}
+        assert objects(real_store, ID[f"claim/{claim}"], RDF.object) == {dfe}
+        assert objects(real_store, ID[f"claim/{claim}"], SKG.basis) == {str(basis)}
+    assert objects(real_store, fact("slough-send-statutory-direction"), SKG.issuedBy) == set(), "a link on the claim, never on the row"
     assert objects(real_store, ID["organisation/dfe"], RDFS.label) == {"Department for Education"}
     assert objects(real_store, fact("bury-improvement-notice"), SKG.followsInspection) == {str(ID["inspection/bury-2024"])}
+    assert objects(real_store, ID["improvement-notice/bury"], SKG.followsInspection) == {str(ID["inspection/bury-2024"])}
 
 
 def test_every_council_shown_with_an_agreement_has_one_except_the_rejected(real_store):
@@ -131,8 +146,11 @@ def test_agreement_rows_name_their_agreement_and_council(real_store):
              "agreement_extended", "sv_capital_top_up", "payment_delayed", "sv_cabinet_decision"}
     for row in (r for r in ROWS if r["fact_type"] in kinds):
         slug = row["id"].split("-sv-")[0].split("-agreement-")[0].split("-payment-")[0]
-        assert str(ID[f"agreement/{slug}"]) in objects(real_store, fact(row["id"]), SKG.agreement), row["id"]
-        assert objects(real_store, fact(row["id"]), SKG.council) == {str(ID[f"council/{slug}"])}
+        claim = fact(row["id"])
+        agreements = objects(real_store, claim, SKG.agreement) | {
+            a for event in objects(real_store, claim, SKG.about) for a in objects(real_store, event, SKG.agreement)}
+        assert str(ID[f"agreement/{slug}"]) in agreements, row["id"]
+        assert objects(real_store, ID[f"agreement/{slug}"], SKG.council) == {str(ID[f"council/{slug}"])}
 
 
 @pytest.mark.parametrize("council, wave", [
@@ -154,8 +172,10 @@ def test_cambridgeshire_wave_is_an_inference_by_elimination_with_its_own_claim(r
 
 def test_inferred_waves_keep_low_confidence_and_a_note(real_store):
     assert objects(real_store, fact("north-tyneside-sv-wave"), SKG.confidence) == {str(SKG.LowConfidence)}
+    assert objects(real_store, fact("north-tyneside-sv-wave"), SKG.basis) == {str(SKG.Inferred)}
     assert "inferred" in " ".join(objects(real_store, fact("north-tyneside-sv-wave"), SKG.note))
-    assert "inferred" in " ".join(objects(real_store, ID["agreement/wokingham"], SKG.note))
+    claims = real_store.select(f"SELECT ?c ?b WHERE {{ ?c <{SKG.about}> <{ID['agreement/wokingham']}> ; <{SKG.wave}> [] ; <{SKG.basis}> ?b }}")
+    assert claims and {row["b"].value for row in claims} == {str(SKG.Inferred)}, "Wokingham's wave rests on inferences only"
 
 
 def test_the_gov_uk_listing_supports_all_nine_2021_22_agreements(real_store):
@@ -172,7 +192,7 @@ def test_reported_agreement_counts_per_wave(real_store):
 
 def test_inspections_one_entity_per_council_and_year(real_store):
     bury = ID["inspection/bury-2024"]
-    assert objects(real_store, bury, RDFS.label) == {"Bury area SEND inspection (2024)"}
+    assert objects(real_store, bury, RDFS.label) == {"Bury area SEND inspection"}
     assert objects(real_store, bury, SKG.outcome) == {str(SKG.SystemicFailings)}
     assert typed(real_store, bury, SKG.visited) == {("2024-02", str(XSD.gYearMonth))}
     assert str(bury) in objects(real_store, fact("bury-area-send-inspection"), SKG.about)
@@ -181,7 +201,9 @@ def test_inspections_one_entity_per_council_and_year(real_store):
                                    f"<{RDF.type}> <{SKG.SourcedFact}> }}")
         assert len(claims) == 2, slug
     surrey = ID["inspection/surrey-2023"]
-    assert objects(real_store, surrey, SKG.visited) == {"11-29 September 2023"}
+    assert typed(real_store, surrey, SKG.visited) == {("2023-09", str(XSD.gYearMonth))}
+    assert typed(real_store, surrey, SKG.visitStart) == {("2023-09-11", str(XSD.date))}
+    assert typed(real_store, surrey, SKG.visitEnd) == {("2023-09-29", str(XSD.date))}
     assert typed(real_store, surrey, SKG.published) == {("2023-11-24", str(XSD.date))}
     assert objects(real_store, surrey, SKG.outcome) == {str(SKG.Inconsistent)}
 
@@ -208,4 +230,4 @@ def test_source_documents_have_readable_titles(real_store):
     titles = {row["u"].value: row["t"].value for row in rows}
     assert titles["https://schoolsweek.co.uk/ministers-withold-17m-from-five-safety-valve-councils/"] == \
         "schoolsweek.co.uk/ministers-withold-17m-from-five-safety-valve-councils"
-    assert all(row["source_url"] in titles for row in ROWS)
+    assert all(row["source_url"] in titles for row in ROWS if "://" in row["source_url"])

@@ -31,7 +31,7 @@ ALLOWED = {
     "exports": {"terms", "queries"},
     "store": {"terms", "paths", "queries", "exports"},
     "sources": {"terms", "paths"},
-    "build": {"sources", "terms", "paths", "store", "queries"},
+    "build": {"sources", "terms", "paths", "store", "queries", "exports"},
     "web": {"store", "queries", "exports", "terms", "paths"},
     "cli": EVERYTHING,
     "bench": EVERYTHING,

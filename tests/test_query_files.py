@@ -20,7 +20,7 @@ from graph.terms import PREFIXES, SKG
 BENCH_FILES = tuple(read_query(p, "bench") for p in sorted((ROOT / "bench" / "queries").rglob("*.rq")))
 FILES = all_query_files() + BENCH_FILES
 SAMPLE = {"iri": "https://w3id.org/sendkg/id/council/bury", "iris": ["https://w3id.org/sendkg/id/council/bury"],
-          "string": "bury", "strings": ["bury", "send"], "integer": 3}
+          "string": "bury", "strings": ["bury", "send"], "integer": 3, "date": "2024-05-31"}
 SKG_NAME = re.compile(r"(?<![\w:])skg:([A-Za-z_][\w.-]*[\w-]|[A-Za-z_])")
 SKG_IRI = re.compile("<" + re.escape(str(SKG._NS)) + r"([^>]+)>")
 PREFIX_LINE = re.compile(r"^\s*PREFIX\s+([\w-]*):\s*<([^>]*)>", re.IGNORECASE | re.MULTILINE)

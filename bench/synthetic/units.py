@@ -131,7 +131,9 @@ def _voices_and_numbers(c, council, agreement, sources, rng, shared) -> list[ox.
         person, quote = syn("person", f"{c}-{q}"), syn("quote", f"{c}-{q}")
         t += _entity(person, SKG.Person, f"Synthetic person {c}-{q}", sources[2])
         t += _entity(quote, SKG.Quote, f"Synthetic quote {c}-{q}", sources[2])
-        t += [ox.Triple(quote, n(SKG.quoteText), ox.Literal(f"Synthetic words about {rng.choice(WORDS)}.")),
+        words = f"Synthetic words about {rng.choice(WORDS)}."
+        t += [ox.Triple(quote, n(SKG.quoteText), ox.Literal(words)),
+              ox.Triple(quote, n(SKG.evidenceText), ox.Literal(f"“{words}” said synthetic person {c}-{q}.")),
               ox.Triple(quote, n(SKG.saidBy), person), ox.Triple(quote, n(SKG.onBehalfOf), council),
               ox.Triple(quote, n(SKG.speakerRole), ox.Literal(rng.choice(("cabinet member", "parent", "director"))))]
     for m in range(3):
@@ -142,18 +144,22 @@ def _voices_and_numbers(c, council, agreement, sources, rng, shared) -> list[ox.
               ox.Triple(measurement, n(SKG.quantity), typed(Decimal(rng.randint(10, 9000)), XSD.decimal)),
               ox.Triple(measurement, n(SKG.unit), ox.Literal("count")),
               ox.Triple(measurement, n(SKG.financialYear), ox.Literal(f"20{21 + m}-{22 + m}"))]
-    for d in range(rng.randint(1, 3)):
-        decision = syn("funding-decision", f"{c}-{d}")
-        t += _entity(decision, rng.choice(FUNDING), f"Synthetic funding decision {c}-{d}", sources[0])
-        t += [ox.Triple(decision, A, n(SKG.SourcedFact)), ox.Triple(decision, n(SKG.council), council),
-              ox.Triple(decision, n(SKG.about), council), ox.Triple(decision, n(SKG.agreement), agreement),
-              ox.Triple(decision, n(SKG.factType), shared.fact_types[d]),
-              ox.Triple(decision, n(SKG.statedValue), ox.Literal(f"synthetic funding {rng.randint(1, 99)}m")),
-              ox.Triple(decision, n(SKG.evidenceText), ox.Literal("Synthetic evidence of a funding decision.")),
-              ox.Triple(decision, n(SKG.confidence), n(rng.choice(CONFIDENCE))),
+    for d in range(rng.randint(1, 3)):  # an event, and the one claim about it that gives its values
+        decision, claim = syn("funding-decision", f"{c}-{d}"), syn("claim", f"{c}-funding-{d}")
+        amount = rng.randrange(1_000_000, 50_000_000, 1000)
+        t += _entity(decision, FUNDING[d], f"Synthetic funding decision {c}-{d}", sources[0])
+        t += [ox.Triple(decision, n(SKG.council), council), ox.Triple(decision, n(SKG.agreement), agreement),
               ox.Triple(decision, n(SKG.issuedBy), shared.department),
               ox.Triple(decision, n(SKG.financialYear), ox.Literal(f"20{21 + d}-{22 + d}"))]
-        t += _money(decision, rng.randrange(1_000_000, 50_000_000, 1000))
+        t += _money(decision, amount)
+        t += _entity(claim, SKG.SourcedFact, f"Synthetic claim about funding decision {c}-{d}", sources[0])
+        t += [ox.Triple(claim, n(SKG.about), decision), ox.Triple(claim, n(SKG.factType), shared.fact_types[d]),
+              ox.Triple(claim, n(SKG.statedValue), ox.Literal(f"synthetic funding {amount // 1_000_000}m")),
+              ox.Triple(claim, n(SKG.evidenceText), ox.Literal("Synthetic evidence of a funding decision.")),
+              ox.Triple(claim, n(SKG.confidence), n(rng.choice(CONFIDENCE))),
+              ox.Triple(claim, n(SKG.basis), n(SKG.Stated)),
+              ox.Triple(claim, n(SKG.financialYear), ox.Literal(f"20{21 + d}-{22 + d}"))]
+        t += _money(claim, amount)
     for f in range(6):
         fact = syn("fact", f"{c}-{f}")
         t += _entity(fact, SKG.SourcedFact, f"Synthetic council {c}: fact {f}", sources[f % 3])
@@ -161,5 +167,6 @@ def _voices_and_numbers(c, council, agreement, sources, rng, shared) -> list[ox.
               ox.Triple(fact, n(SKG.statedValue), ox.Literal(f"synthetic value {rng.randint(1, 999)}")),
               ox.Triple(fact, n(SKG.evidenceText), ox.Literal("Synthetic evidence snippet.")),
               ox.Triple(fact, n(SKG.confidence), n(rng.choice(CONFIDENCE))),
+              ox.Triple(fact, n(SKG.basis), n(SKG.Stated)),
               ox.Triple(fact, n(DCTERMS.date), typed(f"202{rng.randint(1, 4)}-0{rng.randint(1, 9)}-01", XSD.date))]
     return t

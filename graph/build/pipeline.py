@@ -1,7 +1,8 @@
 """``sendkg build``: data files -> RDF -> validation -> a new store, published only if valid.
 
 Data flows one way: ``data/`` (YAML sources and the fact table) is read into records (``graph.sources``),
-records become triples beside the ontology (``rdfize``), the whole graph is checked (``validate``: SHACL
+records become triples beside the ontology (``rdfize``), the build's ``derive/`` queries add what follows
+from the claims (links they state, values events take), the whole graph is checked (``validate``: SHACL
 shapes, violation queries), and only then written as a new build folder and made current
 (``graph.store.builds``). Any failure leaves the current build serving.
 """
@@ -18,7 +19,9 @@ from rdflib import Graph
 from graph.build.dataset import describe_dataset
 from graph.build.rdfize import Ontology, to_graph
 from graph.build.validate import Problem, query_problems, shacl_problems
+from graph.exports.formats import N_TRIPLES, write_graph
 from graph.paths import ONTOLOGY_FILE, ROOT
+from graph.queries import derivations
 from graph.sources import read_records
 from graph.sources.records import DataError, DataErrors
 from graph.store import builds
@@ -62,10 +65,19 @@ def compile_graph(data_dir: Path) -> Graph:
     except DataError as exc:
         raise BuildFailed("reading data", [str(exc)]) from exc
     graph = ontology + data
+    derive(graph)
     describe_dataset(graph)
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace, override=True)
     return graph
+
+
+def derive(graph: Graph) -> None:
+    """Add what the build's ``derive/`` queries construct from the claims (links they state, values events take)."""
+    scratch = EmbeddedStore.from_rdf(n_triples(graph), ox.RdfFormat.N_TRIPLES)
+    for step in derivations():
+        derived = write_graph(scratch.triples(step.text), N_TRIPLES)
+        graph.parse(data=derived.decode("utf-8"), format="nt")
 
 
 def n_triples(graph: Graph) -> bytes:

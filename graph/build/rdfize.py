@@ -21,6 +21,7 @@ REUSED = {
     "dcterms:title": (DCTERMS.title, "text"),
     "dcterms:date": (DCTERMS.date, "date"),
     "dcterms:creator": (DCTERMS.creator, "text"),
+    "dcterms:description": (DCTERMS.description, "text"),
     "dcterms:publisher": (DCTERMS.publisher, "ref"),
     "schema:url": (SDO.url, "url"),
     "schema:jobTitle": (SDO.jobTitle, "text"),
@@ -28,10 +29,17 @@ REUSED = {
     "skos:altLabel": (SKOS.altLabel, "text"),
     "skos:broader": (SKOS.broader, "ref"),
     "rdfs:comment": (RDFS.comment, "text"),
+    "rdf:subject": (RDF.subject, "ref"),
+    "rdf:predicate": (RDF.predicate, "ref"),
+    "rdf:object": (RDF.object, "ref"),
 }
-DATE_PROPS = {SKG.published, SKG.visited, DCTERMS.date}
-FREE_TEXT_DATE_PROPS = {SKG.visited}
-CONFIDENCE = {"high": SKG.HighConfidence, "medium": SKG.MediumConfidence, "low": SKG.LowConfidence}
+DATE_PROPS = {SKG.published, SKG.visited, SKG.asOf, DCTERMS.date}
+# Concepts a data file may name by their short word.
+WORDS = {
+    SKG.confidence: {"high": SKG.HighConfidence, "medium": SKG.MediumConfidence, "low": SKG.LowConfidence},
+    SKG.basis: {"stated": SKG.Stated, "inferred": SKG.Inferred},
+    SKG.rank: {"preferred": SKG.PreferredRank, "normal": SKG.NormalRank, "deprecated": SKG.DeprecatedRank},
+}
 YEAR_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 YEAR = re.compile(r"^\d{4}$")
 FINANCIAL_YEAR = re.compile(r"^\d{4}-\d{2}$")
@@ -120,8 +128,8 @@ def _reference(value, prop: URIRef, known_ids: set[str], where: str) -> URIRef:
     if isinstance(value, URIRef):
         return value
     text = str(value)
-    if prop == SKG.confidence and text in CONFIDENCE:
-        return CONFIDENCE[text]
+    if text in WORDS.get(prop, {}):
+        return WORDS[prop][text]
     if text.startswith("skg:"):
         try:
             return SKG[text[4:]]
@@ -146,8 +154,6 @@ def _date(value, prop: URIRef, where: str) -> Literal:
         return Literal(text, datatype=XSD.gYear)
     if FINANCIAL_YEAR.match(text):
         raise DataError(where, f"{text!r} looks like a financial year: put it in 'financialYear', not a date")
-    if prop in FREE_TEXT_DATE_PROPS:
-        return Literal(text)
     raise DataError(where, f"{text!r} is not a date: use YYYY-MM-DD, YYYY-MM or YYYY")
 
 

@@ -7,9 +7,9 @@
 """
 
 from graph.queries.loader import (
-    NamedQuery, Param, ParameterError, QueryFileError, all_query_files, canned_queries, canned_query, query_file,
+    NamedQuery, Param, ParameterError, QueryFileError, all_query_files, canned_queries, canned_query, derivations, query_file,
     read_query, violation_checks,
 )
 
-__all__ = ["NamedQuery", "Param", "ParameterError", "QueryFileError", "all_query_files", "canned_queries",
+__all__ = ["NamedQuery", "Param", "ParameterError", "QueryFileError", "all_query_files", "canned_queries", "derivations",
            "canned_query", "query_file", "read_query", "violation_checks"]

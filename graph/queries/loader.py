@@ -5,8 +5,9 @@ parameter: ``# param: NAME TYPE [(default VALUE)] [what it is]``, TYPE one of ``
 ``integer``, ``iris``, ``strings`` (a default IRI may be a CURIE of the project's prefixes). The text uses
 a parameter as ``$NAME``; ``NamedQuery.bind`` writes the values in through ``graph.queries.text`` and nowhere
 else. Roles come from the folder: ``canned/`` are shown in the UI and served by name, ``checks/*-violation.rq``
-must return no rows (the build fails otherwise), ``pages/`` are what the web pages run, ``exports/`` what
-dumps and descriptions run, ``reports/`` what the CLI and the stores run; ``construct-*`` files build graphs.
+must return no rows (the build fails otherwise), ``derive/`` are the build's own steps (every triple they
+construct is added to the graph before it is checked), ``pages/`` are what the web pages run, ``exports/``
+what dumps and descriptions run, ``reports/`` what the CLI and the stores run; ``construct-*`` files build graphs.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from graph.terms import PREFIXES
 
 HEADER = re.compile(r"^#\s*(title|description|param):\s*(.+?)\s*$")
 PARAM = re.compile(r"^(?P<name>[A-Za-z_]\w*)\s+(?P<type>\w+)(?:\s+\(default\s+(?P<default>[^)]*)\))?(?:\s+(?P<doc>.+))?$")
-ROLES = {"canned": "canned", "checks": "violation", "pages": "page", "exports": "export", "reports": "report"}
+ROLES = {"canned": "canned", "checks": "violation", "pages": "page", "exports": "export", "reports": "report",
+         "derive": "derive"}
 
 
 class QueryFileError(ValueError):
@@ -131,6 +133,11 @@ def _load(folder: Path, role: str, pattern: str) -> tuple[NamedQuery, ...]:
 def canned_queries(folder: Path = QUERIES_DIR) -> tuple[NamedQuery, ...]:
     """The canned queries shown to users, in file-name order."""
     return _load(folder / "canned", "canned", "*.rq")
+
+
+def derivations(folder: Path = QUERIES_DIR) -> tuple[NamedQuery, ...]:
+    """The build's own ``derive/construct-*.rq`` steps, in file-name order."""
+    return _load(folder / "derive", "derive", "construct-*.rq")
 
 
 def violation_checks(folder: Path = QUERIES_DIR) -> tuple[NamedQuery, ...]:

@@ -3,15 +3,18 @@
 Values are written as SPARQL terms: string literals follow ``STRING_LITERAL2`` with ``ECHAR`` escapes
 (https://www.w3.org/TR/sparql11-query/#rSTRING_LITERAL2), IRIs ``IRIREF``
 (https://www.w3.org/TR/sparql11-query/#rIRIREF, which forbids the characters below, and they must be
-absolute), integers ``INTEGER``. A query file's parameter ``$name`` is replaced only where a parser would
+absolute), integers ``INTEGER``, dates typed ``xsd:date`` literals. A query file's parameter ``$name`` is replaced only where a parser would
 see a variable: comments, string literals and IRI references are skipped (``IGNORED``).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from pyoxigraph import NamedNode
+
+from graph.terms import XSD
 
 ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
 IRI_FORBIDDEN = set('<>"{}|^`\\') | {chr(c) for c in range(0x21)}
@@ -25,7 +28,7 @@ IGNORED = re.compile(r'''
     | \#[^\n\r]*
 ''', re.VERBOSE | re.DOTALL)
 PARAMETER = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
-TYPES = ("iri", "string", "integer", "iris", "strings")
+TYPES = ("iri", "string", "integer", "date", "iris", "strings")
 
 
 def blank(text: str) -> str:
@@ -62,9 +65,18 @@ def integer(value) -> str:
     return str(int(str(value).strip()))
 
 
+def date_literal(value) -> str:
+    """A calendar date (``2024-05-31``, or a ``datetime.date``) as a typed ``xsd:date`` literal; ``ValueError`` otherwise."""
+    try:
+        day = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise ValueError(f"not a date (YYYY-MM-DD): {value!r}") from None
+    return f'"{day.isoformat()}"^^<{XSD.date}>'
+
+
 def term(kind: str, value) -> str:
     """``value`` written as SPARQL of parameter type ``kind``; list types give terms separated by spaces."""
-    single = {"iri": iri_ref, "string": string_literal, "integer": integer}
+    single = {"iri": iri_ref, "string": string_literal, "integer": integer, "date": date_literal}
     if kind in single:
         return single[kind](value)
     if kind in ("iris", "strings"):

@@ -1,7 +1,8 @@
 """Sources: the data files of ``data/`` read into ``Record``s, the one shape the build turns into RDF.
 
 - ``yaml_files``: one curated YAML file per source document (``data/sources/*.yaml``).
-- ``fact_table``: the shared fact table (``data/facts/safety_valve_facts.csv``), row by row, with
+- ``fact_table``: the shared fact table (``data/facts/safety_valve_facts.csv``), row by row, with ``events``
+  (``data/facts/events.yaml``: the events no rule names, and preferred claims),
   ``fact_types`` (one table: each fact type's label, class, broader kind and derivation rules),
   ``rules`` (the rules), ``derivation`` (the entities rules declare) and ``fact_values`` (value parsers).
 - ``records``: ``Record`` and the data errors, each naming its file and line.
@@ -11,7 +12,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from graph.sources.fact_table import read_facts, source_urls
+from graph.sources.events import read_events
+from graph.sources.fact_table import EVENTS_FILE, read_facts, source_urls
 from graph.sources.records import Record
 from graph.sources.yaml_files import read_sources
 
@@ -23,6 +25,9 @@ def read_records(data_dir: Path) -> list[Record]:
 
     Error locations read ``data/sources/x.yaml:12``: paths are shown from the data folder's parent.
     """
-    shown_from = data_dir.resolve().parent
+    data_dir = data_dir.resolve()
+    shown_from = data_dir.parent
     records = read_sources(data_dir / "sources", shown_from)
-    return records + read_facts(data_dir / FACT_TABLE, shown_from, source_urls(records))
+    events = data_dir / FACT_TABLE.parent / EVENTS_FILE
+    plan = read_events(events, str(events.resolve().relative_to(shown_from)) if events.exists() else str(events))
+    return records + read_facts(data_dir / FACT_TABLE, shown_from, source_urls(records), plan)

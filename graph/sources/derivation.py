@@ -44,6 +44,14 @@ class Derivation:
             record.add("partOfProgramme", PROGRAMME_ID)
         return agreement_id
 
+    def event(self, event_id: str, cls: str, label: str, row: Row) -> Record:
+        """The event ``event_id`` of class ``cls`` as ``row``'s source describes it (created on first use)."""
+        record = self.entity(event_id, [cls], row)
+        if cls not in record.types:
+            record.types.append(cls)
+        add_once(record, "label", label)
+        return record
+
     def declares(self, entity_id: str) -> bool:
         """True once any source has declared ``entity_id``."""
         return any(key[0] == entity_id for key in self._records)

@@ -12,12 +12,14 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from graph.sources.derivation import PROGRAMME_ID, Derivation
+from graph.sources.derivation import PROGRAMME_ID, Derivation, add_once
+from graph.sources.events import EventPlan
 from graph.sources.fact_types import FACT_TYPES
 from graph.sources.fact_values import Row, council_id, readable_title, slugify, source_id
 from graph.sources.records import DataError, Record
 from graph.sources.rules import WAVES
 
+EVENTS_FILE = "events.yaml"
 COLUMNS = ["id", "council", "fact_type", "value", "date", "source_url", "source_kind", "confidence", "evidence_snippet"]
 PROGRAMME_LABEL = "Safety valve programme (DSG very high deficit intervention)"
 CONFIDENCES = ("high", "medium", "low")
@@ -90,9 +92,11 @@ def source_record(row: Row) -> Record:
     title = readable_title(row.source_url)
     doc.add("label", title)
     doc.add("dcterms:title", title)
-    doc.add("schema:url", row.source_url)
     doc.add("sourceKind", row.source_kind)
-    if title == row.source_url and "://" not in row.source_url:
+    if "://" in row.source_url:
+        doc.add("schema:url", row.source_url)
+    else:
+        doc.add("dcterms:description", row.source_url)
         doc.add("note", "The fact table gives a description, not a URL, for this source.")
     return doc
 
@@ -115,9 +119,29 @@ def source_urls(records: list[Record]) -> dict[str, str]:
             if "SourceDocument" in r.types and r.props.get("schema:url")}
 
 
-def read_facts(path: Path, root: Path, known_sources: dict[str, str] | None = None) -> list[Record]:
-    """One SourcedFact per row, one SourceDocument per URL not in ``known_sources`` (URL -> id), and entities."""
+def event_of(row: Row, plan: EventPlan) -> tuple[str, str, str] | None:
+    """The (id, class, label) of the event ``row`` is a claim about: named in events.yaml, else by its fact type's
+    rule; None for a row about no event. A row of an event type that neither names is an error."""
+    fact_type = FACT_TYPES[row.fact_type]
+    event_id = plan.event_of.get(row.id) or fact_type.event_id(row)
+    if event_id is None:
+        if fact_type.cls:
+            raise DataError(row.where, f"row {row.id!r} is a {fact_type.cls} but no rule names its event: "
+                                       "add it to data/facts/events.yaml")
+        return None
+    cls = plan.cls.get(event_id) or fact_type.cls
+    if cls is None:
+        raise DataError(row.where, f"event {event_id!r} has no class: give it a 'type' in data/facts/events.yaml")
+    label = plan.label.get(event_id) or fact_type.label_of_event(row) or event_id
+    return event_id, cls, label
+
+
+def read_facts(path: Path, root: Path, known_sources: dict[str, str] | None = None, plan: EventPlan | None = None) -> list[Record]:
+    """One SourcedFact per row, one SourceDocument per URL not in ``known_sources`` (URL -> id), and entities;
+    ``plan`` (data/facts/events.yaml) names the events no rule names and the preferred claims."""
+    plan = plan or EventPlan()
     rows = read_rows(path, root, known_sources)
+    plan.check_rows({row.id for row in rows}, f"{path.parent / EVENTS_FILE}")
     derivation = Derivation({row.council for row in rows if not row.is_programme})
     sources: dict[str, Record] = {}
     councils: dict[str, Record] = {}
@@ -130,7 +154,13 @@ def read_facts(path: Path, root: Path, known_sources: dict[str, str] | None = No
             councils[subject] = Record(id=subject, types=["Council"], source=row.source, where=row.where)
             councils[subject].add("label", row.council)
         fact = fact_record(row, subject)
-        FACT_TYPES[row.fact_type].derive(row, fact, derivation)
+        event = event_of(row, plan)
+        FACT_TYPES[row.fact_type].derive(row, fact, derivation, event)
+        if event and event[0] in plan.note:
+            add_once(derivation.entity(event[0], [event[1]], row), "note", plan.note[event[0]])
+        if row.id in plan.preferred:
+            fact.add("rank", "preferred")
+            fact.add("rankReason", plan.preferred[row.id])
         facts.append(fact)
     shared = shared_records(rows[0].where, rows[0].source)
     return shared + list(sources.values()) + list(councils.values()) + derivation.records() + facts

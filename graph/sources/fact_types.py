@@ -1,9 +1,10 @@
 """Everything the project knows about each fact type of the fact table, in one table: ``FACT_TYPES``.
 
-A ``FactType`` holds its label (the ``skg:FactType`` entity's name), the ontology class a row of it also
-is (``Bailout`` ...), the broader fact type it is a narrower kind of (so claims of both can be compared,
-query 08), whether its rows concern the council's safety valve agreement, and the rules (``rules.py``)
-that read typed statements out of its rows. ``FactType.derive`` applies it to one row.
+A ``FactType`` holds its label (the ``skg:FactType`` entity's name), the class of the event a row of it is
+a claim about (``Bailout`` ...) with the rule naming that event (``funding/{council}``: one funding event
+per council, however many rows describe it; ``data/facts/events.yaml`` names the events no rule can), the
+broader fact type it is a narrower kind of, whether its rows concern the council's safety valve agreement,
+and the rules (``rules.py``) that read typed values out of its rows. ``FactType.derive`` applies it to one row.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Callable
 
 from graph.sources import rules
 from graph.sources.derivation import Derivation, add_once
-from graph.sources.fact_values import Row, council_id, date_value
+from graph.sources.fact_values import Row, council_id, date_value, slugify
 from graph.sources.records import Record
 
 Rule = Callable[[Row, Record, Derivation], None]
@@ -21,7 +22,9 @@ Rule = Callable[[Row, Record, Derivation], None]
 
 @dataclass(frozen=True)
 class FactType:
-    """One fact type: name, label, class, broader type, whether it is about the agreement, its rules."""
+    """One fact type: name, label, the event class a row of it is a claim about (and that event's id and label
+    templates, ``{council}`` and ``{year}`` filled from the row), broader type, whether its rows concern the
+    council's agreement, and its rules."""
 
     name: str
     label: str
@@ -29,20 +32,36 @@ class FactType:
     broader: str | None = None
     agreement: bool = False
     rules: tuple[Rule, ...] = ()
+    event: str | None = None
+    event_label: str | None = None
 
-    def derive(self, row: Row, fact: Record, derivation: Derivation) -> None:
-        """Add every typed statement ``row`` supports to ``fact`` and to the entities it concerns."""
+    def event_id(self, row: Row) -> str | None:
+        """The event a row of this type is a claim about, by this type's rule (None: not an event)."""
+        year = row.date[:4] if row.date else "undated"
+        return self.event.format(council=slugify(row.council), year=year) if self.event else None
+
+    def label_of_event(self, row: Row) -> str | None:
+        """The label of the event a row of this type is a claim about, by this type's rule."""
+        return self.event_label.format(name=row.council) if self.event_label else None
+
+    def derive(self, row: Row, fact: Record, derivation: Derivation, event: tuple[str, str, str] | None) -> None:
+        """Add every typed statement ``row`` supports to ``fact`` and to the entities it concerns; ``event`` is the
+        (id, class, label) of the event the row is a claim about, if any."""
         dated = date_value(row.date, row.where)
         if dated:
             fact.add(*dated)
-        if self.cls:
-            fact.types.append(self.cls)
-            if rules.NAMES_DFE.search(row.value) or rules.NAMES_DFE.search(row.evidence_snippet):
-                rules.issued_by_dfe(row, fact, derivation)
-        if not row.is_programme and (self.cls or self.agreement):
-            fact.add("council", council_id(row.council))
-        if self.agreement:
-            add_once(fact, "agreement", derivation.agreement(row.council, row))
+        fact.add("basis", "inferred" if "inferred" in row.value else "stated")
+        agreement = derivation.agreement(row.council, row) if self.agreement and not row.is_programme else None
+        if event:
+            fact.props["about"] = [event[0]]
+            record = derivation.event(*event, row)
+            if not row.is_programme:
+                add_once(record, "inspectionOf" if event[1] == "AreaSENDInspection" else "council", council_id(row.council))
+            if agreement:
+                add_once(record, "agreement", agreement)
+        elif agreement:
+            fact.props["about"] = [agreement]
+            add_once(fact, "agreement", agreement)
         for rule in self.rules:
             rule(row, fact, derivation)
 
@@ -50,21 +69,21 @@ class FactType:
 FACT_TYPES: dict[str, FactType] = {t.name: t for t in (
     FactType("gss_code", "GSS code", rules=(rules.gss,)),
     FactType("sv_wave", "agreement wave", agreement=True, rules=(rules.wave_stated,)),
-    FactType("sv_funding", "safety valve funding", cls="Bailout", agreement=True, rules=(rules.wave_in_funding, rules.amounts)),
-    FactType("sv_cabinet_decision", "council cabinet decision on safety valve funding", cls="Bailout", broader="sv_funding", agreement=True, rules=(rules.amounts,)),
+    FactType("sv_funding", "safety valve funding", cls="Bailout", agreement=True, rules=(rules.wave_in_funding, rules.amounts, rules.issued_by_dfe), event="funding/{council}", event_label="{name} safety valve funding"),
+    FactType("sv_cabinet_decision", "council cabinet decision on safety valve funding", cls="Bailout", broader="sv_funding", agreement=True, rules=(rules.amounts, rules.issued_by_dfe), event="funding/{council}", event_label="{name} safety valve funding"),
     FactType("sv_target", "deficit target", agreement=True, rules=(rules.target_year,)),
     FactType("sv_term", "agreement term", agreement=True),
     FactType("deficit", "high-needs deficit", rules=(rules.amounts,)),
     FactType("deficit_projection", "projected high-needs deficit", rules=(rules.amounts,)),
-    FactType("payment_delayed", "payment delayed", cls="WithheldPayment", agreement=True),
-    FactType("agreement_extended", "agreement extended", cls="AgreementExtension", agreement=True, rules=(rules.extension_term,)),
-    FactType("sv_capital_top_up", "capital top-up", cls="CapitalTopUp", agreement=True, rules=(rules.amounts,)),
-    FactType("area_send_inspection", "area SEND inspection outcome", rules=(rules.inspection,)),
+    FactType("payment_delayed", "payment delayed", cls="WithheldPayment", agreement=True, rules=(rules.issued_by_dfe,), event="delayed-payment/{council}", event_label="{name} safety valve payment delayed"),
+    FactType("agreement_extended", "agreement extended", cls="AgreementExtension", agreement=True, rules=(rules.extension_term, rules.issued_by_dfe), event="extension/{council}-{year}", event_label="{name} safety valve agreement extended"),
+    FactType("sv_capital_top_up", "capital top-up", cls="CapitalTopUp", agreement=True, rules=(rules.amounts, rules.issued_by_dfe), event="capital-top-up/{council}-{year}", event_label="{name} safety valve capital top-up"),
+    FactType("area_send_inspection", "area SEND inspection outcome", cls="AreaSENDInspection", rules=(rules.inspection,), event="inspection/{council}-{year}", event_label="{name} area SEND inspection"),
     FactType("ehcp_timeliness", "EHC plan timeliness"),
-    FactType("improvement_notice", "improvement notice", cls="ImprovementNotice", rules=(rules.follows_inspection,)),
-    FactType("send_statutory_direction", "SEND statutory direction", cls="StatutoryDirection"),
-    FactType("sv_proposal_rejected", "safety valve proposal rejected", cls="RejectedProposal"),
-    FactType("sv_under_review", "agreement under review", cls="WithheldPayment", agreement=True),
+    FactType("improvement_notice", "improvement notice", cls="ImprovementNotice", rules=(rules.follows_inspection, rules.issued_by_dfe), event="improvement-notice/{council}", event_label="{name} improvement notice"),
+    FactType("send_statutory_direction", "SEND statutory direction", cls="StatutoryDirection", rules=(rules.issued_by_dfe,), event="statutory-direction/{council}", event_label="{name} SEND statutory direction"),
+    FactType("sv_proposal_rejected", "safety valve proposal rejected", cls="RejectedProposal", rules=(rules.issued_by_dfe,), event="rejected-proposal/{council}", event_label="{name} safety valve proposal rejected"),
+    FactType("sv_under_review", "agreement under review", cls="WithheldPayment", agreement=True, rules=(rules.issued_by_dfe,)),
     FactType("sv_received", "safety valve money received", agreement=True, rules=(rules.amounts,)),
     FactType("sv_concluded", "agreement concluded", agreement=True),
     FactType("dfe_page_published", "DfE programme page published"),
@@ -74,10 +93,15 @@ FACT_TYPES: dict[str, FactType] = {t.name: t for t in (
     FactType("total_after_2022_23_wave", "programme total after the 2022-23 wave", rules=(rules.amounts, rules.councils_counted)),
     FactType("wave_total_2022_23", "2022-23 wave total funding", rules=(rules.amounts, rules.councils_counted)),
     FactType("no_new_agreements", "no new agreements"),
-    FactType("withheld_total", "money withheld", cls="WithheldPayment", rules=(rules.amounts, rules.councils_counted)),
-    FactType("withheld_in_limbo", "money in limbo", cls="WithheldPayment", rules=(rules.amounts,)),
+    FactType("withheld_total", "money withheld", cls="WithheldPayment", rules=(rules.amounts, rules.councils_counted, rules.issued_by_dfe)),
+    FactType("withheld_in_limbo", "money in limbo", rules=(rules.amount_in_doubt,)),
     FactType("under_review", "councils under review", rules=(rules.listed_agreements,)),
     FactType("inspection_framework_outcomes", "inspection framework outcomes"),
     FactType("inspections_2023_stats", "inspection outcomes in 2023"),
     FactType("bailout_amount", "bailout amount", broader="sv_funding"),
+    # Kinds of claim the sources' files and the rules make about one link or one group of values (no table row has them).
+    FactType("issued_by", "issued by"),
+    FactType("bears_on", "finding bears on a mandated area"),
+    FactType("from_inspection", "measurement from an inspection"),
+    FactType("inspection_dates", "inspection dates"),
 )}

@@ -147,16 +147,22 @@ def outcome(value: str, where: str) -> tuple[str, str | None]:
     raise DataError(where, f"cannot tell the inspection outcome from {value!r}: expected the framework's words")
 
 
-def visited(value: str) -> str | None:
-    """When inspectors visited: YYYY-MM for 'inspected <Month YYYY>', else the words ('11-29 September 2023')."""
+def visited(value: str) -> dict[str, object]:
+    """When inspectors visited, as sortable typed values from 'inspected <when>' ({} if the value does not say):
+    ``visited`` is the day, or the month a visit or range of days fell in ('end of January 2024' -> 2024-01);
+    a range of days also gives ``visitStart`` and ``visitEnd``."""
     match = INSPECTED.search(value)
     if not match:
-        return None
-    words = match.group(1)
-    parts = words.lower().split()
-    if len(parts) == 2 and parts[0] in MONTHS and YEAR.match(parts[1]):
-        return f"{parts[1]}-{MONTHS.index(parts[0]) + 1:02d}"
-    return words
+        return {}
+    words = [w for w in match.group(1).lower().replace("–", "-").split() if w not in ("early", "mid", "late", "end", "of")]
+    if len(words) == 2 and words[0] in MONTHS and YEAR.match(words[1]):
+        return {"visited": f"{words[1]}-{MONTHS.index(words[0]) + 1:02d}"}
+    days = re.fullmatch(r"(\d{1,2})-(\d{1,2})", words[0]) if len(words) == 3 else None
+    if days and words[1] in MONTHS and YEAR.match(words[2]):
+        year, month = int(words[2]), MONTHS.index(words[1]) + 1
+        start, end = (dt.date(year, month, int(d)) for d in days.groups())
+        return {"visited": f"{year}-{month:02d}", "visitStart": start, "visitEnd": end}
+    return {}
 
 
 def council_count(value: str) -> int | None:

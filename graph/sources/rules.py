@@ -29,11 +29,11 @@ PUBLICATION = re.compile(r"\breport (?:of|published on)\b|\bwas published on\b",
 AFTER_INSPECTION = re.compile(r"\bafter the (\d{4}) inspection\b")
 
 
-def issued_by_dfe(row: Row, fact: Record, derivation: Derivation) -> None:
-    """The row names the DfE as the body deciding: ``issuedBy organisation/dfe``."""
+def dfe(row: Row, derivation: Derivation) -> str:
+    """Declare the DfE (from ``row``'s source) if no source has yet; its id."""
     if not derivation.declares(DFE_ID):
         derivation.entity(DFE_ID, ["GovernmentDepartment"], row).add("label", DFE_LABEL)
-    fact.add("issuedBy", DFE_ID)
+    return DFE_ID
 
 
 def gss(row: Row, fact: Record, derivation: Derivation) -> None:
@@ -47,15 +47,14 @@ def gss(row: Row, fact: Record, derivation: Derivation) -> None:
 
 
 def set_wave(row: Row, fact: Record, derivation: Derivation, council: str, wave: str) -> None:
-    """State that ``council``'s agreement is in ``wave`` (as ``row``'s source says); link the fact to it."""
+    """The row's claim says ``council``'s agreement is in ``wave``: the claim is about that agreement and gives the
+    wave (the agreement takes it from its claims, graph/queries/derive/)."""
     if wave not in WAVES:
         raise DataError(row.where, f"wave {wave!r} is not one of {WAVES}")
     agreement_id = derivation.agreement(council, row)
-    record = derivation.entity(agreement_id, ["SafetyValveAgreement"], row)
-    add_once(record, "wave", f"wave/{wave}")
     add_once(fact, "agreement", agreement_id)
-    if "inferred" in row.value:
-        add_once(record, "note", f"Wave {wave} is inferred ('{row.value}', fact {row.id}), not stated by a source.")
+    add_once(fact, "about", agreement_id)
+    add_once(fact, "wave", f"wave/{wave}")
 
 
 def wave_stated(row: Row, fact: Record, derivation: Derivation) -> None:
@@ -85,6 +84,15 @@ def amounts(row: Row, fact: Record, derivation: Derivation) -> None:
         fact.add(key, value)
     if note:
         fact.add("note", note)
+
+
+def amount_in_doubt(row: Row, fact: Record, derivation: Derivation) -> None:
+    """Money a row says is in limbo (not yet due, not withheld): ``amountInDoubt``, never ``amount``."""
+    figures, note = money(row.value)
+    if "amount" in figures:
+        fact.add("amountInDoubt", figures["amount"])
+    fact.add("note", "Money put in doubt for later years, not money withheld: recorded as amountInDoubt."
+             + (f" {note}" if note else ""))
 
 
 def councils_counted(row: Row, fact: Record, derivation: Derivation) -> None:
@@ -128,6 +136,31 @@ def target_year(row: Row, fact: Record, derivation: Derivation) -> None:
         fact.add("deficitTargetYear", year)
 
 
+def issued_by_dfe(row: Row, fact: Record, derivation: Derivation) -> None:
+    """The event the row is about was the DfE's: a claim that it was issued by the DfE, stated where the row's
+    words name the DfE, else inferred (safety valve money and SEND interventions are the DfE's; query 07 says so)."""
+    event = fact.props.get("about", [None])[0]
+    if event is None:
+        return
+    named = NAMES_DFE.search(row.value) or NAMES_DFE.search(row.evidence_snippet)
+    claim = derivation.entity(f"claim/{row.id}-issued-by-dfe", ["SourcedFact"], row)
+    if claim.props:
+        return
+    claim.add("label", f"{row.council}: {row.fact_type.replace('_', ' ')} issued by the Department for Education")
+    claim.add("factType", "fact-type/issued-by")
+    claim.add("about", event)
+    claim.add("rdf:subject", event)
+    claim.add("rdf:predicate", "skg:issuedBy")
+    claim.add("rdf:object", dfe(row, derivation))
+    claim.add("statedValue", "issued by the Department for Education")
+    claim.add("evidenceText", row.evidence_snippet)
+    claim.add("basis", "stated" if named else "inferred")
+    claim.add("confidence", row.confidence if named else "high")
+    if not named:
+        claim.add("note", "The row does not name the DfE; the DfE is the body that decides safety valve funding and "
+                          "issues SEND interventions, so the event is read as the DfE's.")
+
+
 def follows_inspection(row: Row, fact: Record, derivation: Derivation) -> None:
     """'after the 2024 inspection' -> ``followsInspection inspection/<council>-2024``."""
     match = AFTER_INSPECTION.search(row.value)
@@ -135,23 +168,21 @@ def follows_inspection(row: Row, fact: Record, derivation: Derivation) -> None:
         fact.add("followsInspection", f"inspection/{slugify(row.council)}-{match.group(1)}")
 
 
+def inspection_id(row: Row) -> str:
+    """The event id of the area SEND inspection a row reports: one per council and year of its date."""
+    return f"inspection/{slugify(row.council)}-{row.date[:4] if row.date else 'undated'}"
+
+
 def inspection(row: Row, fact: Record, derivation: Derivation) -> None:
-    """An area SEND inspection entity (one per council and year) with outcome, visit and publication dates."""
-    year = row.date[:4] if row.date else None
-    record = derivation.entity(f"inspection/{slugify(row.council)}-{year or 'undated'}", ["AreaSENDInspection"], row)
-    add_once(record, "label", f"{row.council} area SEND inspection ({year or 'date not stated'})")
-    add_once(record, "inspectionOf", council_id(row.council))
+    """The row's claim about an inspection: its outcome, when inspectors visited, and when the report was published
+    (where the evidence says so); the inspection event takes them from its claims (graph/queries/derive/)."""
     term, note = outcome(row.value, row.where)
-    add_once(record, "outcome", term)
     fact.add("outcome", term)
-    fact.add("about", record.id)
     if note:
         fact.add("note", note)
-        add_once(record, "note", note)
-    if not year:
+    if not row.date:
         fact.add("note", "The table gives no date for this inspection, so its id ends '-undated'.")
-    when = visited(row.value)
-    if when:
-        add_once(record, "visited", when)
-    if year and PUBLICATION.search(row.evidence_snippet):
-        add_once(record, "published", date_value(row.date, row.where)[1])
+    for key, value in visited(row.value).items():
+        fact.add(key, value)
+    if row.date and PUBLICATION.search(row.evidence_snippet):
+        fact.add("published", date_value(row.date, row.where)[1])

@@ -126,6 +126,8 @@ def _entity_record(path: Path, root: Path, node: yaml.Node, source_id: str) -> R
         key_where = _where(path, key_node, root)
         for item in value if isinstance(value, list) else [value]:
             record.add(key, item, key_where)
+    if "SourcedFact" in record.types and "basis" not in record.props:
+        record.add("basis", "stated", where)  # a claim is the source's statement unless marked 'basis: inferred'
     return record
 
 

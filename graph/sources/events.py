@@ -1,0 +1,74 @@
+"""``data/facts/events.yaml``: which real-world event a fact-table row is a claim about, where no rule says it,
+and which claim about an event is preferred where sources give different values.
+
+Most rows name their event by their fact type's rule (``fact_types.py``: one funding event per council, one
+inspection per council and year, ...). This file names the rest (an event several councils share, a row that
+restates another event) and the preferred claims, each with the curator's reason, so reconciliation is never
+silent: a row is joined to an event only by a rule or by a line here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from graph.sources.records import DataError
+
+EVENT_ID = re.compile(r"^[a-z][a-z0-9-]*/[A-Za-z0-9][A-Za-z0-9._-]*$")
+KEYS = {"id", "type", "label", "rows", "preferred", "reason", "note"}
+
+
+@dataclass
+class EventPlan:
+    """The curated events: row id -> event id, the event's class and label where given, preferred rows and why."""
+
+    event_of: dict[str, str] = field(default_factory=dict)
+    cls: dict[str, str] = field(default_factory=dict)
+    label: dict[str, str] = field(default_factory=dict)
+    note: dict[str, str] = field(default_factory=dict)
+    preferred: dict[str, str] = field(default_factory=dict)  # row id -> reason
+
+    def check_rows(self, row_ids: set[str], where: str) -> None:
+        """Every row this file names must be a row of the table."""
+        unknown = sorted((set(self.event_of) | set(self.preferred)) - row_ids)
+        if unknown:
+            raise DataError(where, f"names rows the fact table does not have: {', '.join(unknown)}")
+
+
+def read_events(path: Path, shown: str) -> EventPlan:
+    """Read the curated events file at ``path`` (``shown`` is how errors name it); an empty plan if there is none."""
+    plan = EventPlan()
+    if not path.exists():
+        return plan
+    try:
+        document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as error:
+        raise DataError(shown, f"YAML syntax error: {error}") from None
+    for entry in document.get("events", []):
+        add_event(plan, entry, shown)
+    return plan
+
+
+def add_event(plan: EventPlan, entry: dict, shown: str) -> None:
+    """Take one entry of the file into ``plan``; ``DataError`` naming the event if it is malformed."""
+    event_id = str(entry.get("id", ""))
+    where = f"{shown}: event {event_id or '(no id)'}"
+    if not EVENT_ID.match(event_id):
+        raise DataError(where, "needs an id of the form kind/slug")
+    unknown = set(entry) - KEYS
+    if unknown:
+        raise DataError(where, f"unknown key(s) {sorted(unknown)}; allowed: {sorted(KEYS)}")
+    for row in entry.get("rows", []):
+        if row in plan.event_of:
+            raise DataError(where, f"row {row!r} is already a claim about {plan.event_of[row]}")
+        plan.event_of[str(row)] = event_id
+    for key, table in (("type", plan.cls), ("label", plan.label), ("note", plan.note)):
+        if key in entry:
+            table[event_id] = str(entry[key])
+    if "preferred" in entry:
+        if "reason" not in entry:
+            raise DataError(where, "a preferred claim needs its reason ('reason:')")
+        plan.preferred[str(entry["preferred"])] = str(entry["reason"])
