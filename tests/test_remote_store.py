@@ -104,54 +104,43 @@ def test_select_helper_gives_terms_by_variable(embedded, remote):
     assert remote.select(query) == embedded.select(query) != []
 
 
-class Refusing(http.server.BaseHTTPRequestHandler):
-    """A SPARQL server that answers every query 406 Not Acceptable, as a server that cannot write the asked format does."""
+def canned_server(status: int, content_type: str, body: bytes):
+    """A local SPARQL server (started, with its URL) that answers every POST or PUT with this one response."""
 
-    def do_POST(self):
-        self.rfile.read(int(self.headers.get("Content-Length", 0)))
-        body = b"cannot serialise these results in the asked format"
-        self.send_response(406)
-        self.send_header("Content-Type", "text/plain")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+    class Canned(http.server.BaseHTTPRequestHandler):
+        def do_POST(self):
+            self.rfile.read(int(self.headers.get("Content-Length", 0)))
+            self.send_response(status)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
 
-    do_PUT = do_POST
+        do_PUT = do_POST
 
-    def log_message(self, *args):
-        pass
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Canned)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_port}/query"
 
 
 @pytest.fixture
 def refusing():
-    """The URL of a local SPARQL server that refuses every query with 406."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Refusing)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/query"
+    """A SPARQL server that answers every query 406 Not Acceptable, as a server that cannot write the asked format does."""
+    server, url = canned_server(406, "text/plain", b"cannot serialise these results in the asked format")
+    yield url
     server.shutdown()
     server.server_close()
 
 
-class Truncated(Refusing):
-    """A SPARQL server whose JSON results stop part-way through the bindings (a dropped connection, a broken proxy)."""
-
-    def do_POST(self):
-        self.rfile.read(int(self.headers.get("Content-Length", 0)))
-        body = b'{"head":{"vars":["s"]},"results":{"bindings":[{"s":{"type":"uri","value":"http://a/"}},{"s":{"ty'
-        self.send_response(200)
-        self.send_header("Content-Type", "application/sparql-results+json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-
 @pytest.fixture
 def truncated():
-    """The URL of a local SPARQL server whose every answer is cut off."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Truncated)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/query"
+    """A SPARQL server whose JSON results stop part-way through the bindings (a dropped connection, a broken proxy)."""
+    body = b'{"head":{"vars":["s"]},"results":{"bindings":[{"s":{"type":"uri","value":"http://a/"}},{"s":{"ty'
+    server, url = canned_server(200, "application/sparql-results+json", body)
+    yield url
     server.shutdown()
     server.server_close()
 
