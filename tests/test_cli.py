@@ -74,6 +74,13 @@ def test_construct_query_gives_turtle(run):
     assert code == 0 and len(Graph().parse(data=out, format="turtle")) > 0
 
 
+def test_a_format_that_does_not_fit_the_result_is_said_so(run):
+    code, out, err = run("query", f"CONSTRUCT {{ <{BURY}> ?p ?o }} WHERE {{ <{BURY}> ?p ?o }}", "--format", "csv")
+    assert code == 2 and not out and "--format csv is for SELECT/ASK" in err and "use --format turtle" in err
+    code, out, err = run("query", f"ASK {{ <{BURY}> ?p ?o }}", "--format", "turtle")
+    assert code == 2 and not out and "--format turtle is for CONSTRUCT/DESCRIBE" in err
+
+
 def test_query_runs_a_canned_query_by_name(run):
     from graph.queries import canned_queries
     name = canned_queries()[0].name

@@ -119,7 +119,7 @@ def print_result(result, fmt: str) -> int:
     """Write ``result`` to standard output in ``fmt`` (table, csv, tsv, json, or turtle for graphs)."""
     if isinstance(result, ox.QueryTriples):
         if fmt != "turtle":
-            return error(f"a CONSTRUCT/DESCRIBE query gives a graph: use --format turtle, not {fmt}")
+            return error(f"--format {fmt} is for SELECT/ASK; a CONSTRUCT/DESCRIBE query gives a graph: use --format turtle")
         sys.stdout.buffer.write(write_graph(result, by_name("turtle", GRAPH_FORMATS)))
     elif fmt == "turtle":
         return error("--format turtle is for CONSTRUCT/DESCRIBE queries; use table, csv, tsv or json")
