@@ -53,7 +53,18 @@ BREAKAGES = {
     "missing-fact-table": lambda d: (d / "facts" / "safety_valve_facts.csv").unlink(),
     "bad-csv-header": lambda d: (d / "facts" / "safety_valve_facts.csv").write_text("council,value\nBury,1\n"),
     "not-utf8": lambda d: _seed_file(d).write_bytes(_seed_file(d).read_bytes() + b"\n# \xff\xfe\n"),
+    "event-unknown-row": lambda d: _events(d, "  - id: funding/zzz\n    rows: [no-such-row]\n"),
+    "event-row-twice": lambda d: _events(d, "  - id: funding/zzz\n    rows: [programme-withheld-total]\n"),
+    "event-bad-id": lambda d: _events(d, "  - id: no-slash\n"),
+    "event-unknown-key": lambda d: _events(d, "  - id: funding/zzz\n    colour: red\n"),
+    "preferred-without-reason": lambda d: _events(d, "  - id: funding/zzz\n    preferred: bury-sv-funding\n"),
 }
+
+
+def _events(data: Path, entry: str) -> None:
+    """Append ``entry`` to the events file's list."""
+    path = data / "facts" / "events.yaml"
+    path.write_text(path.read_text() + "\n" + entry)
 
 
 @pytest.mark.parametrize("breakage", sorted(BREAKAGES))
@@ -71,6 +82,11 @@ def test_failed_build_keeps_previous_store(var, data, breakage):
     ("dangling-reference", "council/nowhere"), ("shacl-violation", "S11"), ("duplicate-id", "duplicate id"),
     ("missing-fact-table", "safety_valve_facts.csv"), ("bad-csv-header", "safety_valve_facts.csv:1"),
     ("not-utf8", "UTF-8"),
+    ("event-unknown-row", "data/facts/events.yaml: names rows the fact table does not have: no-such-row"),
+    ("event-row-twice", "row 'programme-withheld-total' is already a claim about withholding/2023-24-five-councils"),
+    ("event-bad-id", "event no-slash: needs an id of the form kind/slug"),
+    ("event-unknown-key", "event funding/zzz: unknown key(s) ['colour']"),
+    ("preferred-without-reason", "a preferred claim needs its reason"),
 ])
 def test_failed_build_says_what_and_where(var, data, breakage, where):
     BREAKAGES[breakage](data)

@@ -13,11 +13,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from graph.sources.events import read_events
-from graph.sources.fact_table import EVENTS_FILE, read_facts, source_urls
+from graph.sources.fact_table import read_facts, source_urls
 from graph.sources.records import Record
 from graph.sources.yaml_files import read_sources
 
 FACT_TABLE = Path("facts") / "safety_valve_facts.csv"
+EVENTS = Path("facts") / "events.yaml"
 
 
 def read_records(data_dir: Path) -> list[Record]:
@@ -28,6 +29,6 @@ def read_records(data_dir: Path) -> list[Record]:
     data_dir = data_dir.resolve()
     shown_from = data_dir.parent
     records = read_sources(data_dir / "sources", shown_from)
-    events = data_dir / FACT_TABLE.parent / EVENTS_FILE
-    plan = read_events(events, str(events.resolve().relative_to(shown_from)) if events.exists() else str(events))
+    events = data_dir / EVENTS
+    plan = read_events(events, str(events.relative_to(shown_from)))
     return records + read_facts(data_dir / FACT_TABLE, shown_from, source_urls(records), plan)

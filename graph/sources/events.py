@@ -30,17 +30,18 @@ class EventPlan:
     label: dict[str, str] = field(default_factory=dict)
     note: dict[str, str] = field(default_factory=dict)
     preferred: dict[str, str] = field(default_factory=dict)  # row id -> reason
+    where: str = "events.yaml"  # how errors name the file
 
-    def check_rows(self, row_ids: set[str], where: str) -> None:
+    def check_rows(self, row_ids: set[str]) -> None:
         """Every row this file names must be a row of the table."""
         unknown = sorted((set(self.event_of) | set(self.preferred)) - row_ids)
         if unknown:
-            raise DataError(where, f"names rows the fact table does not have: {', '.join(unknown)}")
+            raise DataError(self.where, f"names rows the fact table does not have: {', '.join(unknown)}")
 
 
 def read_events(path: Path, shown: str) -> EventPlan:
     """Read the curated events file at ``path`` (``shown`` is how errors name it); an empty plan if there is none."""
-    plan = EventPlan()
+    plan = EventPlan(where=shown)
     if not path.exists():
         return plan
     try:

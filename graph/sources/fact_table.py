@@ -19,7 +19,6 @@ from graph.sources.fact_values import Row, council_id, readable_title, slugify, 
 from graph.sources.records import DataError, Record
 from graph.sources.rules import WAVES
 
-EVENTS_FILE = "events.yaml"
 COLUMNS = ["id", "council", "fact_type", "value", "date", "source_url", "source_kind", "confidence", "evidence_snippet"]
 PROGRAMME_LABEL = "Safety valve programme (DSG very high deficit intervention)"
 CONFIDENCES = ("high", "medium", "low")
@@ -141,7 +140,7 @@ def read_facts(path: Path, root: Path, known_sources: dict[str, str] | None = No
     ``plan`` (data/facts/events.yaml) names the events no rule names and the preferred claims."""
     plan = plan or EventPlan()
     rows = read_rows(path, root, known_sources)
-    plan.check_rows({row.id for row in rows}, f"{path.parent / EVENTS_FILE}")
+    plan.check_rows({row.id for row in rows})
     derivation = Derivation({row.council for row in rows if not row.is_programme})
     sources: dict[str, Record] = {}
     councils: dict[str, Record] = {}

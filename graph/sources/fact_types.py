@@ -78,7 +78,7 @@ FACT_TYPES: dict[str, FactType] = {t.name: t for t in (
     FactType("payment_delayed", "payment delayed", cls="WithheldPayment", agreement=True, rules=(rules.issued_by_dfe,), event="delayed-payment/{council}", event_label="{name} safety valve payment delayed"),
     FactType("agreement_extended", "agreement extended", cls="AgreementExtension", agreement=True, rules=(rules.extension_term, rules.issued_by_dfe), event="extension/{council}-{year}", event_label="{name} safety valve agreement extended"),
     FactType("sv_capital_top_up", "capital top-up", cls="CapitalTopUp", agreement=True, rules=(rules.amounts, rules.issued_by_dfe), event="capital-top-up/{council}-{year}", event_label="{name} safety valve capital top-up"),
-    FactType("area_send_inspection", "area SEND inspection outcome", cls="AreaSENDInspection", rules=(rules.inspection,), event="inspection/{council}-{year}", event_label="{name} area SEND inspection"),
+    FactType("area_send_inspection", "area SEND inspection outcome", cls="AreaSENDInspection", rules=(rules.inspection,), event=rules.INSPECTION_EVENT, event_label="{name} area SEND inspection"),
     FactType("ehcp_timeliness", "EHC plan timeliness"),
     FactType("improvement_notice", "improvement notice", cls="ImprovementNotice", rules=(rules.follows_inspection, rules.issued_by_dfe), event="improvement-notice/{council}", event_label="{name} improvement notice"),
     FactType("send_statutory_direction", "SEND statutory direction", cls="StatutoryDirection", rules=(rules.issued_by_dfe,), event="statutory-direction/{council}", event_label="{name} SEND statutory direction"),

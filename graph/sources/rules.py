@@ -27,6 +27,7 @@ WAVE_LISTING = re.compile(r"^Added safety valve agreements for (.+?)\.?$")
 REPORTED_COUNT = re.compile(r"(\d+) \((\d{4}-\d{2})\)")
 PUBLICATION = re.compile(r"\breport (?:of|published on)\b|\bwas published on\b", re.IGNORECASE)
 AFTER_INSPECTION = re.compile(r"\bafter the (\d{4}) inspection\b")
+INSPECTION_EVENT = "inspection/{council}-{year}"  # one area SEND inspection per council and year
 
 
 def dfe(row: Row, derivation: Derivation) -> str:
@@ -165,12 +166,7 @@ def follows_inspection(row: Row, fact: Record, derivation: Derivation) -> None:
     """'after the 2024 inspection' -> ``followsInspection inspection/<council>-2024``."""
     match = AFTER_INSPECTION.search(row.value)
     if match:
-        fact.add("followsInspection", f"inspection/{slugify(row.council)}-{match.group(1)}")
-
-
-def inspection_id(row: Row) -> str:
-    """The event id of the area SEND inspection a row reports: one per council and year of its date."""
-    return f"inspection/{slugify(row.council)}-{row.date[:4] if row.date else 'undated'}"
+        fact.add("followsInspection", INSPECTION_EVENT.format(council=slugify(row.council), year=match.group(1)))
 
 
 def inspection(row: Row, fact: Record, derivation: Derivation) -> None:
