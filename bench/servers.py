@@ -9,10 +9,11 @@ from bench.harness.processes import rss_mb, tree
 
 
 class PeakRss:
-    """Samples the RSS of a process and its descendants every 0.1 s in a thread; ``peak`` is the most seen, MiB."""
+    """Samples the RSS of a server's process and its descendants every 0.1 s in a thread; ``peak`` is the most
+    seen, MiB. The pid is read at each sample, so a server restarted meanwhile is still the one measured."""
 
-    def __init__(self, pid: int):
-        self.pid, self.peak = pid, 0.0
+    def __init__(self, server):
+        self.server, self.peak = server, 0.0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True, name="peak-rss")
 
@@ -26,7 +27,7 @@ class PeakRss:
 
     def _sample(self) -> None:
         while not self._stop.wait(0.1):
-            self.peak = max(self.peak, rss_mb(tree(self.pid)))
+            self.peak = max(self.peak, rss_mb(tree(self.server.pid)))
 
 
 def settle(pid: int, window: float = 2.0, limit: float = 90.0) -> float:
