@@ -133,8 +133,10 @@ def test_the_disabled_childrens_partnership_is_not_said_to_be_a_charity(real_sto
 def test_which_source_says_bexleys_report_was_published_on_23_february_2024(real_store):
     found = rows(real_store, f"""SELECT ?claim ?source WHERE {{ ?claim <{SKG.about}> <{ID['inspection/bexley-2024']}> ;
         <{SKG.published}> "2024-02-23"^^<{XSD.date}> ; <{PROV.wasDerivedFrom}> ?source }}""")
-    assert [(r["claim"], r["source"]) for r in found] == [
-        (str(ID["fact/bexley-area-send-inspection"]), values(real_store, ID["fact/bexley-area-send-inspection"], PROV.wasDerivedFrom).pop())]
+    source = str(ID["source/localgovlawyer-bexley-improvement-notice"])  # the fact-table row cites the same URL
+    assert {(r["claim"], r["source"]) for r in found} == {
+        (str(ID["fact/bexley-area-send-inspection"]), source),
+        (str(ID["claim/localgovlawyer-bexley-inspection-report-date"]), source)}
 
 
 def test_every_bailout_says_who_issued_it_and_on_what_basis(real_store):

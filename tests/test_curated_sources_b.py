@@ -1,0 +1,118 @@
+"""Source documents 008-014 of ../shared/sources/ curated as source files: every quoted word is the document's,
+and the built graph holds their key facts on the events the rest of the graph already has."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+import yaml
+
+from graph.paths import DATA_DIR
+from graph.terms import DCTERMS, ID, ORG, PROV, RDF, RDFS, SDO, SKG, XSD
+
+SHARED_SOURCES = Path("/work/shared/sources")
+DOCUMENTS = {  # source file -> the capture it curates
+    "localgovlawyer-bexley-improvement-notice.yaml": "008_localgovlawyer_bexley-improvement-notice-send.txt",
+}
+TEXT_KEYS = ("evidenceText", "quoteText", "reportedText")
+QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+
+
+def normalised(text: str) -> str:
+    """``text`` with runs of whitespace as one space and curly quotation marks as straight ones."""
+    return re.sub(r"\s+", " ", text.translate(QUOTE_MARKS)).strip()
+
+
+def verbatim_texts(source_file: str) -> list[tuple[str, str, str]]:
+    """(entity id, key, text) for every evidence, quote and reported text in one source file."""
+    document = yaml.safe_load((DATA_DIR / "sources" / source_file).read_text(encoding="utf-8"))
+    return [(entity["id"], key, str(entity[key])) for entity in document["entities"] for key in TEXT_KEYS if key in entity]
+
+
+def occurs_in_order(text: str, capture: str) -> bool:
+    """Whether each "..."-separated part of ``text`` occurs in ``capture``, in order (both normalised)."""
+    position = 0
+    for part in (normalised(p) for p in normalised(text).split("...")):
+        found = capture.find(part, position) if part else position
+        if found < 0:
+            return False
+        position = found + len(part)
+    return True
+
+
+@pytest.mark.parametrize("source_file, capture", sorted(DOCUMENTS.items()))
+def test_every_quoted_word_is_in_the_capture(source_file, capture):
+    text = normalised((SHARED_SOURCES / capture).read_text(encoding="utf-8"))
+    texts = verbatim_texts(source_file)
+    assert texts, source_file
+    missing = [(entity, key) for entity, key, words in texts if not occurs_in_order(words, text)]
+    assert missing == []
+
+
+def test_the_check_finds_words_that_are_not_in_the_capture():
+    capture = normalised("Leaders were told to “urgently improve” arrangements.")
+    assert occurs_in_order("Leaders were told to \"urgently improve\" ... arrangements.", capture)
+    assert not occurs_in_order("Leaders were told to improve arrangements.", capture)
+    assert not occurs_in_order("arrangements ... Leaders", capture)
+
+
+def values(store, subject, prop) -> set[str]:
+    """The lexical values (or IRIs) of ``subject prop ?o``."""
+    return {row["o"].value for row in store.select(f"SELECT ?o WHERE {{ <{subject}> <{prop}> ?o }}")}
+
+
+def typed(store, subject, prop) -> set[tuple[str, str]]:
+    """The (lexical value, datatype IRI) pairs of ``subject prop ?o``."""
+    return {(row["o"].value, row["o"].datatype.value)
+            for row in store.select(f"SELECT ?o WHERE {{ <{subject}> <{prop}> ?o }}")}
+
+
+def claims(store, about, source) -> set[str]:
+    """The claims (SourcedFacts) about ``about`` derived from ``source``."""
+    rows = store.select(f"SELECT ?c WHERE {{ ?c a <{SKG.SourcedFact}> ; <{SKG.about}> <{about}> ; "
+                        f"<{PROV.wasDerivedFrom}> <{source}> }}")
+    return {row["c"].value for row in rows}
+
+
+def of_source(store, cls, source) -> set[str]:
+    """The entities of class ``cls`` derived from ``source``."""
+    rows = store.select(f"SELECT ?e WHERE {{ ?e a <{cls}> ; <{PROV.wasDerivedFrom}> <{source}> }}")
+    return {row["e"].value for row in rows}
+
+
+# ---------------------------------------------------------------- 008: Bexley's improvement notice
+BEXLEY_SOURCE = ID["source/localgovlawyer-bexley-improvement-notice"]
+
+
+def test_008_is_one_document_with_the_fact_table_rows_that_cite_it(real_store):
+    assert typed(real_store, BEXLEY_SOURCE, SKG.published) == {("2024-05-02", str(XSD.date))}
+    assert values(real_store, BEXLEY_SOURCE, SKG.confidence) == {str(SKG.LowConfidence)}
+    assert "inferred" in " ".join(values(real_store, BEXLEY_SOURCE, SKG.note))
+    for row in ("bexley-improvement-notice", "bexley-area-send-inspection"):
+        assert values(real_store, ID[f"fact/{row}"], PROV.wasDerivedFrom) == {str(BEXLEY_SOURCE)}
+
+
+def test_008_notice_is_the_existing_event_issued_by_the_dfe_after_the_inspection(real_store):
+    notice = ID["improvement-notice/bexley"]
+    assert values(real_store, notice, RDF.type) == {str(SKG.ImprovementNotice)}
+    assert len(claims(real_store, notice, BEXLEY_SOURCE)) >= 4
+    assert values(real_store, notice, SKG.followsInspection) == {str(ID["inspection/bexley-2024"])}
+    assert values(real_store, notice, SKG.issuedBy) == {str(ID["organisation/dfe"])}
+    assert typed(real_store, notice, DCTERMS.date) == {("2024-05-01", str(XSD.date))}
+    dated = ID["claim/localgovlawyer-bexley-notice-date"]
+    assert values(real_store, dated, SKG.basis) == {str(SKG.Inferred)}
+
+
+def test_008_inspection_outcome_report_date_and_findings(real_store):
+    inspection = ID["inspection/bexley-2024"]
+    assert values(real_store, inspection, SKG.outcome) == {str(SKG.SystemicFailings)}
+    assert typed(real_store, inspection, SKG.published) == {("2024-02-23", str(XSD.date))}
+    findings = {f for f in of_source(real_store, SKG.InspectionFinding, BEXLEY_SOURCE)
+                if values(real_store, f, SKG.fromInspection) == {str(inspection)}}
+    assert len(findings) == 7
+    speech = ID["reported-speech/dfe-bexley-urgently-improve"]
+    assert values(real_store, speech, SKG.saidBy) == {str(ID["organisation/dfe"])}
+    assert values(real_store, speech, RDF.type) == {str(SKG.ReportedSpeech)}
