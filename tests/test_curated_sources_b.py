@@ -16,6 +16,7 @@ from graph.terms import DCTERMS, ID, ORG, PROV, RDF, RDFS, SDO, SKG, XSD
 SHARED_SOURCES = Path("/work/shared/sources")
 DOCUMENTS = {  # source file -> the capture it curates
     "localgovlawyer-bexley-improvement-notice.yaml": "008_localgovlawyer_bexley-improvement-notice-send.txt",
+    "localgov-bury-poor-for-too-long.yaml": "009_localgov_bury-send-experience-poor-for-too-long.txt",
 }
 TEXT_KEYS = ("evidenceText", "quoteText", "reportedText")
 QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
@@ -116,3 +117,45 @@ def test_008_inspection_outcome_report_date_and_findings(real_store):
     speech = ID["reported-speech/dfe-bexley-urgently-improve"]
     assert values(real_store, speech, SKG.saidBy) == {str(ID["organisation/dfe"])}
     assert values(real_store, speech, RDF.type) == {str(SKG.ReportedSpeech)}
+
+
+# ---------------------------------------------------------------- 009: Bury's inspection in LocalGov
+BURY_SOURCE = ID["source/localgov-bury-poor-for-too-long"]
+BURY_INSPECTION = ID["inspection/bury-2024"]
+
+
+def test_009_reports_the_seed_articles_inspection_not_a_second_one(real_store):
+    inspections = real_store.select(f"SELECT ?i WHERE {{ ?i a <{SKG.AreaSENDInspection}> ; <{SKG.inspectionOf}> <{ID['council/bury']}> }}")
+    assert [row["i"].value for row in inspections] == [str(BURY_INSPECTION)]
+    sources = values(real_store, BURY_INSPECTION, PROV.wasDerivedFrom)
+    assert {str(BURY_SOURCE), str(ID["source/schoolsweek-bury-failing-send"])} <= sources
+    outcome = ID["claim/localgov-bury-inspection-outcome"]
+    assert values(real_store, outcome, SKG.about) == {str(BURY_INSPECTION)}
+    assert values(real_store, outcome, SKG.outcome) == {str(SKG.SystemicFailings)}
+    assert values(real_store, BURY_INSPECTION, SKG.outcome) == {str(SKG.SystemicFailings)}
+    assert values(real_store, ID["fact/bury-area-send-inspection"], PROV.wasDerivedFrom) == {str(BURY_SOURCE)}
+
+
+def test_009_source_has_its_byline_and_date(real_store):
+    assert typed(real_store, BURY_SOURCE, SKG.published) == {("2024-05-09", str(XSD.date))}
+    assert values(real_store, BURY_SOURCE, DCTERMS.creator) == {"Ellie Ames"}
+    assert values(real_store, values(real_store, BURY_SOURCE, DCTERMS.publisher).pop(), RDFS.label) == {"LocalGov"}
+
+
+def test_009_findings_the_seed_reports_are_claims_about_the_seeds_nodes(real_store):
+    for finding in ("bury-2024-poor-for-too-long", "bury-2024-ehcp-out-of-date"):
+        assert claims(real_store, ID[f"finding/{finding}"], BURY_SOURCE), finding
+        assert str(BURY_SOURCE) not in values(real_store, ID[f"finding/{finding}"], PROV.wasDerivedFrom)
+    own = {f for f in of_source(real_store, SKG.InspectionFinding, BURY_SOURCE)
+           if values(real_store, f, SKG.fromInspection) == {str(BURY_INSPECTION)}}
+    assert {f.rsplit("/", 1)[1] for f in own} == {"bury-2024-strategy-stop-start", "bury-2024-waiting-too-long",
+                                                   "bury-2024-dedicated-practitioners", "bury-2024-improvements-begun"}
+
+
+def test_009_council_and_nhs_quote_and_figures(real_store):
+    quote = ID["quote/bury-nhs-gm-pace-required"]
+    assert values(real_store, quote, SKG.saidBy) == {str(ID["council/bury"]), str(ID["organisation/nhs-greater-manchester-icb"])}
+    assert values(real_store, quote, SKG.quoteText) == {"have not been at the pace required."}
+    assert typed(real_store, ID["measurement/bury-2024-ehcp-assessments-on-time"], SKG.quantity) == {("75", str(XSD.decimal))}
+    assert values(real_store, ID["measurement/bury-2022-ehcp-assessments-on-time"], SKG.quantity) == {"22"}
+    assert values(real_store, ID["measurement/bury-2024-ehcp-count-rise"], SKG.quantity) == {"85"}
