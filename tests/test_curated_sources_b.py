@@ -17,6 +17,7 @@ SHARED_SOURCES = Path("/work/shared/sources")
 DOCUMENTS = {  # source file -> the capture it curates
     "localgovlawyer-bexley-improvement-notice.yaml": "008_localgovlawyer_bexley-improvement-notice-send.txt",
     "localgov-bury-poor-for-too-long.yaml": "009_localgov_bury-send-experience-poor-for-too-long.txt",
+    "kentcc-safety-valve-agreement.yaml": "010_kentcc_safety-valve-agreement-page.txt",
 }
 TEXT_KEYS = ("evidenceText", "quoteText", "reportedText")
 QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
@@ -159,3 +160,38 @@ def test_009_council_and_nhs_quote_and_figures(real_store):
     assert typed(real_store, ID["measurement/bury-2024-ehcp-assessments-on-time"], SKG.quantity) == {("75", str(XSD.decimal))}
     assert values(real_store, ID["measurement/bury-2022-ehcp-assessments-on-time"], SKG.quantity) == {"22"}
     assert values(real_store, ID["measurement/bury-2024-ehcp-count-rise"], SKG.quantity) == {"85"}
+
+
+# ---------------------------------------------------------------- 010: Kent's page
+KENT_SOURCE = ID["source/kentcc-safety-valve-agreement"]
+KENT_AGREEMENT = ID["agreement/kent"]
+
+
+def test_010_is_undated_and_published_by_the_council(real_store):
+    assert values(real_store, KENT_SOURCE, SKG.published) == set()
+    assert "Undated" in " ".join(values(real_store, KENT_SOURCE, SKG.note))
+    assert values(real_store, KENT_SOURCE, DCTERMS.publisher) == {str(ID["council/kent"])}
+
+
+def test_010_agreement_wave_and_term_are_claims_about_kents_one_agreement(real_store):
+    agreements = real_store.select(f"SELECT ?a WHERE {{ ?a a <{SKG.SafetyValveAgreement}> ; <{SKG.council}> <{ID['council/kent']}> }}")
+    assert [row["a"].value for row in agreements] == [str(KENT_AGREEMENT)]
+    assert values(real_store, KENT_AGREEMENT, SKG.wave) == {str(ID["wave/2022-23"])}
+    assert typed(real_store, ID["claim/kentcc-agreement-term"], SKG.termYears) == {("5", str(XSD.integer))}
+    assert len(claims(real_store, KENT_AGREEMENT, KENT_SOURCE)) == 3
+
+
+def test_010_deficit_figures(real_store):
+    overspend = ID["claim/kentcc-overspend-2021-22"]
+    assert typed(real_store, overspend, SKG.amount) == {("52000000", str(XSD.decimal))}
+    assert values(real_store, overspend, SKG.financialYear) == {"2021-22"}
+    cumulative = ID["claim/kentcc-cumulative-overspend"]
+    assert values(real_store, cumulative, SKG.amount) == {"97000000"}
+    assert values(real_store, cumulative, SKG.basis) == {str(SKG.Inferred)}
+
+
+def test_010_revisit_is_its_own_event_with_a_finding(real_store):
+    revisit = ID["revisit/kent-2022"]
+    assert values(real_store, revisit, SKG.inspectionOf) == {str(ID["council/kent"])}
+    assert typed(real_store, revisit, SKG.visited) == {("2022", str(XSD.gYear))}
+    assert values(real_store, ID["finding/kent-2022-serious-concerns"], SKG.fromInspection) == {str(revisit)}
