@@ -18,6 +18,7 @@ DOCUMENTS = {  # source file -> the capture it curates
     "localgovlawyer-bexley-improvement-notice.yaml": "008_localgovlawyer_bexley-improvement-notice-send.txt",
     "localgov-bury-poor-for-too-long.yaml": "009_localgov_bury-send-experience-poor-for-too-long.txt",
     "kentcc-safety-valve-agreement.yaml": "010_kentcc_safety-valve-agreement-page.txt",
+    "kentcc-safety-valve-agreement-earlier.yaml": "011_kentcc_safety-valve-agreement-page-earlier-version.txt",
 }
 TEXT_KEYS = ("evidenceText", "quoteText", "reportedText")
 QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
@@ -195,3 +196,42 @@ def test_010_revisit_is_its_own_event_with_a_finding(real_store):
     assert values(real_store, revisit, SKG.inspectionOf) == {str(ID["council/kent"])}
     assert typed(real_store, revisit, SKG.visited) == {("2022", str(XSD.gYear))}
     assert values(real_store, ID["finding/kent-2022-serious-concerns"], SKG.fromInspection) == {str(revisit)}
+
+
+# ---------------------------------------------------------------- 011: the earlier version of Kent's page
+KENT_EARLIER = ID["source/kentcc-safety-valve-agreement-earlier"]
+KENT_AREAS = ("kent-mainstream-capacity", "kent-local-complex-needs", "kent-ehc-assessment-review", "kent-post-16",
+              "kent-nhs-joint-working")
+
+
+def test_011_is_a_second_document_about_the_same_agreement_and_funding(real_store):
+    assert KENT_EARLIER != KENT_SOURCE
+    assert values(real_store, KENT_EARLIER, SDO.url) != values(real_store, KENT_SOURCE, SDO.url)
+    for thing in (KENT_AGREEMENT, ID["council/kent"]):
+        assert {str(KENT_SOURCE), str(KENT_EARLIER)} <= values(real_store, thing, PROV.wasDerivedFrom)
+    fundings = real_store.select(f"SELECT ?f WHERE {{ ?f a <{SKG.Bailout}> ; <{SKG.council}> <{ID['council/kent']}> }}")
+    assert [row["f"].value for row in fundings] == [str(ID["funding/kent"])]
+
+
+def test_011_funding_140m_disagrees_with_the_fact_tables_142m_so_the_event_takes_neither(real_store):
+    mine = ID["claim/kentcc-earlier-funding-140m"]
+    assert values(real_store, mine, SKG.about) == {str(ID["funding/kent"])}
+    assert typed(real_store, mine, SKG.amount) == {("140000000", str(XSD.decimal))}
+    assert values(real_store, ID["fact/kent-sv-funding"], SKG.amount) == {"142000000"}
+    assert values(real_store, ID["funding/kent"], SKG.amount) == set()
+
+
+def test_011_council_contribution_is_the_councils_not_the_dfes(real_store):
+    contribution = ID["claim/kentcc-earlier-council-contribution"]
+    assert Decimal(values(real_store, contribution, SKG.amount).pop()) == Decimal(82000000)
+    assert values(real_store, contribution, SKG.about) == {str(ID["council/kent"])}
+    assert values(real_store, contribution, SKG.agreement) == {str(KENT_AGREEMENT)}
+
+
+def test_011_the_five_measures_are_areas_kents_agreement_mandates_restating_it(real_store):
+    areas = {str(ID[f"improvement-area/{slug}"]) for slug in KENT_AREAS}
+    assert values(real_store, KENT_AGREEMENT, SKG.mandates) == areas
+    for area in areas:
+        assert values(real_store, area, RDF.type) == {str(SKG.ImprovementArea)}
+        assert values(real_store, area, PROV.wasDerivedFrom) == {str(KENT_EARLIER)}
+        assert "Restates the agreement" in values(real_store, area, SKG.note).pop()

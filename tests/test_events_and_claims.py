@@ -194,4 +194,5 @@ def test_programme_summary_sums_events_and_says_how_many(real_store):
     waves = {r["wave"]: r for r in canned(real_store, "11-programme-summary")}
     assert waves["2020-21"] == {"wave": "2020-21", "reported_agreements": "5", "identified_agreements": "5",
                                 "dfe_funding_gbp": "97500000", "agreements_with_funding": "5"}
-    assert (waves["2022-23"]["identified_agreements"], waves["2022-23"]["agreements_with_funding"]) == ("18", "10")
+    # Kent's funding has no figure (its page's £140m and Schools Week's £142m disagree, neither preferred), so 9 not 10
+    assert (waves["2022-23"]["identified_agreements"], waves["2022-23"]["agreements_with_funding"]) == ("18", "9")
