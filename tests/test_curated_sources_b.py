@@ -19,6 +19,7 @@ DOCUMENTS = {  # source file -> the capture it curates
     "localgov-bury-poor-for-too-long.yaml": "009_localgov_bury-send-experience-poor-for-too-long.txt",
     "kentcc-safety-valve-agreement.yaml": "010_kentcc_safety-valve-agreement-page.txt",
     "kentcc-safety-valve-agreement-earlier.yaml": "011_kentcc_safety-valve-agreement-page-earlier-version.txt",
+    "stokecc-area-send-inspection-2024.yaml": "012_stokecc_press-release-area-send-inspection-2024.txt",
 }
 TEXT_KEYS = ("evidenceText", "quoteText", "reportedText")
 QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
@@ -235,3 +236,27 @@ def test_011_the_five_measures_are_areas_kents_agreement_mandates_restating_it(r
         assert values(real_store, area, RDF.type) == {str(SKG.ImprovementArea)}
         assert values(real_store, area, PROV.wasDerivedFrom) == {str(KENT_EARLIER)}
         assert "Restates the agreement" in values(real_store, area, SKG.note).pop()
+
+
+# ---------------------------------------------------------------- 012: Stoke-on-Trent's press release
+STOKE_SOURCE = ID["source/stokecc-area-send-inspection-2024"]
+STOKE_INSPECTION = ID["inspection/stoke-on-trent-2024"]
+
+
+def test_012_reports_the_fact_tables_stoke_inspection(real_store):
+    assert typed(real_store, STOKE_SOURCE, SKG.published) == {("2024-03-26", str(XSD.date))}
+    inspections = real_store.select(f"SELECT ?i WHERE {{ ?i a <{SKG.AreaSENDInspection}> ; "
+                                    f"<{SKG.inspectionOf}> <{ID['council/stoke-on-trent']}> }}")
+    assert [row["i"].value for row in inspections] == [str(STOKE_INSPECTION)]
+    assert claims(real_store, STOKE_INSPECTION, STOKE_SOURCE) == {str(ID["claim/stokecc-inspection-framework"])}
+    assert values(real_store, STOKE_INSPECTION, SKG.outcome) == {str(SKG.Inconsistent)}, "the outcome is the press reports'"
+    finding = ID["finding/stoke-on-trent-2024-valued-determination"]
+    assert values(real_store, finding, SKG.fromInspection) == {str(STOKE_INSPECTION)}
+
+
+def test_012_the_councils_words_are_reported_speech_not_quotes(real_store):
+    assert of_source(real_store, SKG.Quote, STOKE_SOURCE) == set()
+    speech = of_source(real_store, SKG.ReportedSpeech, STOKE_SOURCE)
+    assert len(speech) == 3
+    for node in speech:
+        assert str(ID["council/stoke-on-trent"]) in values(real_store, node, SKG.saidBy)

@@ -199,7 +199,8 @@ def test_inspections_one_entity_per_council_and_year(real_store):
     for slug, year in (("stoke-on-trent", 2024), ("surrey", 2023), ("dorset", 2024)):
         claims = real_store.select(f"SELECT ?f WHERE {{ ?f <{SKG.about}> <{ID[f'inspection/{slug}-{year}']}> ; "
                                    f"<{RDF.type}> <{SKG.SourcedFact}> }}")
-        assert len(claims) == 2, slug
+        rows = [row for row in claims if row["f"].value.startswith(str(ID["fact/"]))]  # source files add their own
+        assert len(rows) == 2, slug
     surrey = ID["inspection/surrey-2023"]
     assert typed(real_store, surrey, SKG.visited) == {("2023-09", str(XSD.gYearMonth))}
     assert typed(real_store, surrey, SKG.visitStart) == {("2023-09-11", str(XSD.date))}
