@@ -20,6 +20,7 @@ DOCUMENTS = {  # source file -> the capture it curates
     "kentcc-safety-valve-agreement.yaml": "010_kentcc_safety-valve-agreement-page.txt",
     "kentcc-safety-valve-agreement-earlier.yaml": "011_kentcc_safety-valve-agreement-page-earlier-version.txt",
     "stokecc-area-send-inspection-2024.yaml": "012_stokecc_press-release-area-send-inspection-2024.txt",
+    "bcpcouncil-safety-valve-participation.yaml": "013_bcpcouncil_participation-in-safety-valve-programme.txt",
 }
 TEXT_KEYS = ("evidenceText", "quoteText", "reportedText")
 QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
@@ -260,3 +261,33 @@ def test_012_the_councils_words_are_reported_speech_not_quotes(real_store):
     assert len(speech) == 3
     for node in speech:
         assert str(ID["council/stoke-on-trent"]) in values(real_store, node, SKG.saidBy)
+
+
+# ---------------------------------------------------------------- 013: BCP Council's page
+BCP_SOURCE = ID["source/bcpcouncil-safety-valve-participation"]
+BCP = ID["council/bournemouth-christchurch-and-poole"]
+
+
+def test_013_dates_and_the_councils_figures(real_store):
+    assert typed(real_store, BCP_SOURCE, SKG.published) == {("2024-01-22", str(XSD.date))}
+    assert "2 April 2024" in " ".join(values(real_store, BCP_SOURCE, SKG.note))
+    projection = ID["claim/bcpcouncil-deficit-march-2024"]
+    assert typed(real_store, projection, SKG.amount) == {("63000000", str(XSD.decimal))}
+    assert typed(real_store, projection, DCTERMS.date) == {("2024-03", str(XSD.gYearMonth))}
+    assert values(real_store, projection, SKG.about) == {str(BCP)}
+    assert values(real_store, ID["claim/bcpcouncil-in-year-overspend"], SKG.amount) == {"20000000"}
+
+
+def test_013_bcp_has_no_agreement_and_the_page_adds_no_second_rejected_proposal(real_store):
+    agreements = real_store.select(f"SELECT ?a WHERE {{ ?a a <{SKG.SafetyValveAgreement}> ; <{SKG.council}> <{BCP}> }}")
+    assert agreements == []
+    assert of_source(real_store, SKG.ImprovementArea, BCP_SOURCE) == set()
+    proposals = real_store.select(f"SELECT ?p WHERE {{ ?p a <{SKG.RejectedProposal}> ; <{SKG.council}> <{BCP}> }}")
+    assert [row["p"].value for row in proposals] == [str(ID["rejected-proposal/bournemouth-christchurch-and-poole"])]
+    assert claims(real_store, ID["rejected-proposal/bournemouth-christchurch-and-poole"], BCP_SOURCE) == set()
+
+
+def test_013_the_councils_statements_are_its_reported_speech(real_store):
+    speech = of_source(real_store, SKG.ReportedSpeech, BCP_SOURCE)
+    assert len(speech) == 3
+    assert all(values(real_store, node, SKG.saidBy) == {str(BCP)} for node in speech)
