@@ -21,6 +21,7 @@ DOCUMENTS = {  # source file -> the capture it curates
     "kentcc-safety-valve-agreement-earlier.yaml": "011_kentcc_safety-valve-agreement-page-earlier-version.txt",
     "stokecc-area-send-inspection-2024.yaml": "012_stokecc_press-release-area-send-inspection-2024.txt",
     "bcpcouncil-safety-valve-participation.yaml": "013_bcpcouncil_participation-in-safety-valve-programme.txt",
+    "kingstoncc-send-revisit-2022.yaml": "014_kingstoncc_cross-borough-improvement-send-revisit.txt",
 }
 TEXT_KEYS = ("evidenceText", "quoteText", "reportedText")
 QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
@@ -291,3 +292,35 @@ def test_013_the_councils_statements_are_its_reported_speech(real_store):
     speech = of_source(real_store, SKG.ReportedSpeech, BCP_SOURCE)
     assert len(speech) == 3
     assert all(values(real_store, node, SKG.saidBy) == {str(BCP)} for node in speech)
+
+
+# ---------------------------------------------------------------- 014: Kingston's revisit
+KINGSTON_SOURCE = ID["source/kingstoncc-send-revisit-2022"]
+KINGSTON = ID["council/kingston-upon-thames"]
+KINGSTON_REVISIT = ID["revisit/kingston-upon-thames-2022"]
+
+
+def test_014_revisit_days_and_the_inspection_it_followed(real_store):
+    assert values(real_store, KINGSTON_SOURCE, SKG.published) == set()
+    assert typed(real_store, KINGSTON_REVISIT, SKG.visitStart) == {("2022-10-04", str(XSD.date))}
+    assert typed(real_store, KINGSTON_REVISIT, SKG.visitEnd) == {("2022-10-06", str(XSD.date))}
+    assert typed(real_store, KINGSTON_REVISIT, SKG.visited) == {("2022-10", str(XSD.gYearMonth))}
+    assert values(real_store, KINGSTON_REVISIT, SKG.outcome) == set(), "a 2016-framework result is no 2023 outcome"
+    earlier = ID["inspection/kingston-upon-thames-2018"]
+    assert typed(real_store, earlier, SKG.visited) == {("2018-11", str(XSD.gYearMonth))}
+    findings = of_source(real_store, SKG.InspectionFinding, KINGSTON_SOURCE)
+    assert len(findings) == 4
+    assert all(values(real_store, f, SKG.fromInspection) == {str(KINGSTON_REVISIT)} for f in findings)
+
+
+@pytest.mark.parametrize("quote, person, job", [
+    ("ian-thomas-fantastic-achievement", "ian-thomas", "Chair of the SEND Partnership Board and Chief Executive of Kingston Council"),
+    ("steph-archer-progress-set-out", "steph-archer", "Councillor; Portfolio Holder for Children’s Services including Education"),
+])
+def test_014_quotes_by_speaker(real_store, quote, person, job):
+    node = ID[f"quote/{quote}"]
+    assert values(real_store, node, SKG.saidBy) == {str(ID[f"person/{person}"])}
+    assert values(real_store, node, SKG.onBehalfOf) == {str(KINGSTON)}
+    assert values(real_store, node, SKG.about) == {str(KINGSTON_REVISIT)}
+    assert values(real_store, ID[f"person/{person}"], SDO.jobTitle) == {job}
+    assert values(real_store, ID[f"person/{person}"], ORG.memberOf) == {str(KINGSTON)}
