@@ -3,6 +3,7 @@ and the built graph holds their key facts on the events the rest of the graph al
 
 from __future__ import annotations
 
+import os
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -13,7 +14,19 @@ import yaml
 from graph.paths import DATA_DIR
 from graph.terms import DCTERMS, ID, ORG, PROV, RDF, RDFS, SDO, SKG, XSD
 
-SHARED_SOURCES = Path("/work/shared/sources")
+
+def shared_sources() -> Path:
+    """The captured source documents: $SENDKG_SHARED/sources, else ../shared/sources beside the checkout (or its
+    worktrees folder); a missing folder is an error naming where it was looked for, never a skip."""
+    root = DATA_DIR.parent
+    candidates = [Path(os.environ["SENDKG_SHARED"])] if os.environ.get("SENDKG_SHARED") else [
+        root.parent / "shared", root.parent.parent / "shared"]
+    for candidate in candidates:
+        if (candidate / "sources").is_dir():
+            return candidate / "sources"
+    raise FileNotFoundError(f"no captured sources in {', '.join(str(c / 'sources') for c in candidates)}: set SENDKG_SHARED")
+
+
 DOCUMENTS = {  # source file -> the capture it curates
     "localgovlawyer-bexley-improvement-notice.yaml": "008_localgovlawyer_bexley-improvement-notice-send.txt",
     "localgov-bury-poor-for-too-long.yaml": "009_localgov_bury-send-experience-poor-for-too-long.txt",
@@ -51,7 +64,7 @@ def occurs_in_order(text: str, capture: str) -> bool:
 
 @pytest.mark.parametrize("source_file, capture", sorted(DOCUMENTS.items()))
 def test_every_quoted_word_is_in_the_capture(source_file, capture):
-    text = normalised((SHARED_SOURCES / capture).read_text(encoding="utf-8"))
+    text = normalised((shared_sources() / capture).read_text(encoding="utf-8"))
     texts = verbatim_texts(source_file)
     assert texts, source_file
     missing = [(entity, key) for entity, key, words in texts if not occurs_in_order(words, text)]
