@@ -17,16 +17,14 @@ import pyoxigraph as ox
 from pyvis.network import Network
 
 from graph.terms import RDF, RDFS
-from web.models.explorer import bundle, fold, size_for
+from web.models.explorer import bundle, fold, name_of, panel_of, size_for
 from web.models.legend import ORDER, kind_of, style_of
 from web.models.nodes import fallback_label
-from web.shared.formatting import format_literal
 from web.shared.links import curie, iri_to_path, known_label
 
 CAP = 20
 MAX_NODES = 250
 LABEL_CHARS = 40
-PANEL_CHARS = 240
 LABEL = str(RDFS.label)
 
 
@@ -93,26 +91,6 @@ def tooltip(label: str, cls_label: str, iri: str, values: list[tuple], labels: d
 def keep_only(graph: nx.MultiDiGraph, kept: list[str]) -> None:
     """Remove from ``graph`` every node not in ``kept`` (and so every edge not between kept nodes)."""
     graph.remove_nodes_from(set(graph) - set(kept))
-
-
-def name_of(node: str, labels: dict) -> str:
-    """A node's full name: its label, else a readable stand-in."""
-    return labels.get(node) or fallback_label(node)
-
-
-def panel_of(node: str, folded: dict, literals: dict, labels: dict) -> dict:
-    """The side panel of a drawn node: its literal values, the values and facts folded into it, as plain text."""
-    def prop_name(p):
-        return labels.get(p) or known_label(p)
-    own = [[prop_name(p), cut(format_literal(v, dt, p)[0])] for p, v, dt in literals.get(node, []) if p != LABEL]
-    values = [[prop_name(p), name_of(v, labels), iri_to_path(v) or ""] for p, v in folded.get("values", [])]
-    facts = [[name_of(f, labels), iri_to_path(f) or ""] for f in folded.get("facts", [])]
-    return {"literals": own, "values": values, "facts": facts}
-
-
-def cut(text: str) -> str:
-    """A panel value cut to PANEL_CHARS characters."""
-    return text if len(text) <= PANEL_CHARS else text[: PANEL_CHARS - 1] + "…"
 
 
 def style(graph: nx.MultiDiGraph, literals: dict, focus: str | None, labels: dict, types: dict, degrees: dict,

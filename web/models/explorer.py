@@ -4,9 +4,9 @@
   app does not serve, such as ONS geographies) leave the drawing for the side panel of each node linking to them.
 - **Facts** (claims that link one thing to nothing but their sources, e.g. "Bury: GSS code: E08000002") leave it
   for the panel of what they are about.
-- **Bundles**: the nodes hanging off one anchor by one link of one property, direction and kind (e.g. the eleven
-  findings from one inspection) become one group node ("11 inspection findings") on one edge with their count;
-  the members travel with the data and the page unfolds them on click.
+- **Bundles**: at least BUNDLE_MIN nodes of one kind with the very same links (e.g. the eleven findings "from" one
+  inspection, each "derived from" one article) become one group node ("11 inspection findings") with one edge per
+  shared link, carrying the count; the members travel with the data (``folded``) and the page unfolds them on click.
 
 The visitor's toggle (``values=1``) keeps values and facts as nodes; bundling is then applied to them too.
 """
@@ -18,13 +18,37 @@ import math
 
 import networkx as nx
 
-from graph.terms import SKG
+from graph.terms import RDFS, SKG
 from web.models.legend import VALUE_KINDS, plural
-from web.shared.links import iri_to_path
+from web.models.nodes import fallback_label
+from web.shared.formatting import format_literal
+from web.shared.links import iri_to_path, known_label
 
 BUNDLE_MIN = 3
+PANEL_CHARS = 240
+LABEL = str(RDFS.label)
 SOURCE, FACT = str(SKG.SourceDocument), str(SKG.SourcedFact)
 DASHES = [6, 4]
+
+
+def name_of(node: str, labels: dict) -> str:
+    """A node's full name: its label, else a readable stand-in."""
+    return labels.get(node) or fallback_label(node)
+
+
+def panel_of(node: str, folded: dict, literals: dict, labels: dict) -> dict:
+    """The side panel of a drawn node: its literal values, the values and facts folded into it, as plain text."""
+    def prop_name(p):
+        return labels.get(p) or known_label(p)
+    own = [[prop_name(p), cut(format_literal(v, dt, p)[0])] for p, v, dt in literals.get(node, []) if p != LABEL]
+    values = [[prop_name(p), name_of(v, labels), iri_to_path(v) or ""] for p, v in folded.get("values", [])]
+    facts = [[name_of(f, labels), iri_to_path(f) or ""] for f in folded.get("facts", [])]
+    return {"literals": own, "values": values, "facts": facts}
+
+
+def cut(text: str) -> str:
+    """A panel value cut to PANEL_CHARS characters."""
+    return text if len(text) <= PANEL_CHARS else text[: PANEL_CHARS - 1] + "…"
 
 
 def size_for(degree: int) -> int:
