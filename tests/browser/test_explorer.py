@@ -15,7 +15,7 @@ from graph.terms import ID
 
 pytestmark = [pytest.mark.browser, pytest.mark.server]
 
-BURY, AGREEMENT = str(ID["council/bury"]), str(ID["agreement/bury"])
+BURY, AGREEMENT, FUNDING = str(ID["council/bury"]), str(ID["agreement/bury"]), str(ID["funding/bury"])
 GRAPH = "() => document.querySelector('#graph').sendkgGraph"
 
 
@@ -100,3 +100,14 @@ def test_keyboard_selects_a_thing_from_the_list_and_unfolds_it(watched, live_ser
     page.keyboard.press("Enter")
     wait_settled(page, count)
     expect(page.locator("#graph-status")).to_contain_text("things added")
+
+
+def test_unfolding_a_node_brings_its_own_values_into_the_panel(watched, live_server):
+    page = watched.page
+    open_explorer(page, live_server.url)
+    count = len(drawn_ids(page))
+    expect(page.locator("#selection")).not_to_contain_text("amount")
+    click_node(page, FUNDING)
+    wait_settled(page, count)
+    expect(page.locator("#selection h2")).to_have_text("Bury safety valve funding")
+    expect(page.locator("#selection .panel-list").first).to_contain_text("amount: £20.5m")

@@ -47,6 +47,10 @@
     rows("Values", info.literals, (r) => pair(r[0], el("span", r[1])));
     rows("Linked values", info.values, (r) => pair(r[0], linkOrText(r[1], r[2])));
     rows("Facts from sources", info.facts, (r) => { const li = el("li"); li.append(linkOrText(r[0], r[1])); return li; });
+    const listed = ["literals", "values", "facts"].some((key) => (info[key] || []).length);
+    if (!node.members && !node.moreOf && !listed && !graph.isExpanded(node.id)) {
+      panel.append(el("p", "Unfold it to list its values and facts here.", "hint"));
+    }
     const actions = el("p", null, "actions");
     const unfold = el("button", node.moreOf ? "Draw the rest" : node.members ? "Unfold the group" : "Unfold its connections");
     unfold.type = "button";
@@ -94,6 +98,7 @@
     expandUrl: SendkgGraph.expandUrlFor(container.getAttribute("data-expand"), values),
     onSelect: show,
     onUnfold: remember,
+    onUpdate: (node) => { if (node && node.id === selected) show(node); },
     onChange: relist,
     onError: (error) => { status.textContent = "Could not unfold: " + error.message; },
   });

@@ -78,6 +78,10 @@
     return svg;
   }
 
+  function panelSize(panel) {
+    return panel ? ["literals", "values", "facts"].reduce((sum, key) => sum + (panel[key] || []).length, 0) : 0;
+  }
+
   function draw(container, data, settings) {
     settings = settings || {};
     const nodes = new vis.DataSet();
@@ -160,7 +164,11 @@
       folded.edges.push(...(((more.folded || {}).edges) || []));
       const fresh = [];
       (more.nodes || []).forEach((n) => {
-        if (nodes.get(n.id)) return;
+        const known = nodes.get(n.id);
+        if (known) {  // a node drawn from further out has no panel yet: take the one its own neighbourhood brings
+          if (n.panel && panelSize(n.panel) > panelSize(known.panel)) nodes.update({ id: n.id, panel: n.panel, title: n.title });
+          return;
+        }
         if (n.members) {
           const missing = n.members.filter((m) => !nodes.get(m));
           if (missing.length < n.members.length) {  // some already drawn: draw the rest one by one
@@ -225,6 +233,7 @@
           if (node.moreOf) nodes.remove(id); else expanded.add(id);
           if (settings.onUnfold) settings.onUnfold(id);
           const added = merge(more, node.moreOf || id);
+          if (settings.onUpdate && !node.moreOf) settings.onUpdate(nodes.get(id));
           settling = added ? relax() : Promise.resolve();
           if (!added && settings.onChange) settings.onChange();
           return settling.then(() => added);
