@@ -111,3 +111,11 @@ def test_unfolding_a_node_brings_its_own_values_into_the_panel(watched, live_ser
     wait_settled(page, count)
     expect(page.locator("#selection h2")).to_have_text("Bury safety valve funding")
     expect(page.locator("#selection .panel-list").first).to_contain_text("amount: £20.5m")
+
+
+def test_the_first_layout_is_the_same_on_every_visit(watched, live_server):
+    page = watched.page
+    open_explorer(page, live_server.url)
+    first = positions(page)
+    open_explorer(page, live_server.url)
+    assert positions(page) == first
