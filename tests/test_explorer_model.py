@@ -18,7 +18,7 @@ from web import create_app
 from web.models.drawing import drawing
 from web.models.explorer import size_for
 from web.models.legend import GROUPS, STYLES, plural
-from web.models.nodes import labels_and_types
+from web.models.nodes import describe_nodes
 
 HUBSHIRE, INSPECTION = str(ID["council/hubshire"]), str(ID["inspection/hubshire-2024"])
 FINDINGS = {str(ID[f"finding/hubshire-{i}"]) for i in (1, 2, 3, 4)}
@@ -34,7 +34,7 @@ def hub_store() -> EmbeddedStore:
 
 
 def draw(store, focus=HUBSHIRE, depth=2, values=False):
-    return drawing(neighbourhood(store, focus, depth), focus, depth, lambda iris: labels_and_types(iris, store),
+    return drawing(neighbourhood(store, focus, depth), focus, depth, lambda iris: describe_nodes(iris, store),
                    values=values)[0]
 
 

@@ -68,7 +68,12 @@ def value(term, label=None, prop=None, currency="GBP"):
     return lit(term, prop, currency) if isinstance(term, ox.Literal) else node(term, label)
 
 
-def labels_and_types(iris, store) -> tuple[dict[str, str], dict[str, list[str]], dict[str, int]]:
+def labels_and_types(iris, store) -> tuple[dict[str, str], dict[str, list[str]]]:
+    """Labels (of the IRIs and of their classes) and types of some IRIs, in one query; keyed by IRI string."""
+    return describe_nodes(iris, store)[:2]
+
+
+def describe_nodes(iris, store) -> tuple[dict[str, str], dict[str, list[str]], dict[str, int]]:
     """Labels (of the IRIs and of their classes), types and whole-graph degrees (data entities only) of some IRIs
     (strings, or the store's own ``NamedNode``s, which need no second check), in one query; keyed by IRI string."""
     iris = sorted({i for i in iris if isinstance(i, ox.NamedNode) or not i.startswith("_:")}, key=str)

@@ -16,7 +16,7 @@ from werkzeug.exceptions import BadRequest
 from graph.exports import dumps
 from graph.queries import ParameterError
 from web.models.drawing import drawing
-from web.models.nodes import labels_and_types
+from web.models.nodes import describe_nodes
 from web.models.overview import councils
 from web.shared.context import get_store
 from web.shared.responses import json_twin
@@ -45,7 +45,7 @@ def neighbourhood_drawing(focus: str, depth: int, offset: int = 0, values: bool 
         raise BadRequest(str(error)) from None
     if not triples:
         abort(404, f"The graph says nothing about {focus}")
-    return drawing(triples, focus, depth, lambda iris: labels_and_types(iris, store),
+    return drawing(triples, focus, depth, lambda iris: describe_nodes(iris, store),
                    cap=current_app.config["EXPLORE_CAP"], offset=offset, values=values)
 
 
