@@ -16,7 +16,7 @@ from graph.terms import PREFIXES
 from web.models.canned import canned_list
 from web.models.drawing import result_drawing
 from web.models.editor import get_editor_terms
-from web.models.nodes import labels_and_types
+from web.models.nodes import describe_nodes
 from web.shared.context import get_store
 from web.shared.links import LINK_RULES, canned_query_links
 
@@ -75,4 +75,4 @@ def draw():
     except SyntaxError as error:
         raise BadRequest(f"not N-Triples: {error}")
     store = get_store()
-    return jsonify(result_drawing(triples, lambda iris: labels_and_types(iris, store)))
+    return jsonify(result_drawing(triples, lambda iris: describe_nodes(iris, store)))
