@@ -1,0 +1,122 @@
+"""Curated source files for documents 001-007 of the shared sources: every word they quote is in the document,
+and the built graph holds their key facts (amounts, the event each claim is about, each quote's speaker).
+
+The documents are read-only captures in the shared ``sources/`` folder beside the checkouts (found by walking up
+from this repository), never copied into the project.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+import yaml
+
+from graph.paths import DATA_DIR
+from graph.terms import DCTERMS, ID, ORG, PROV, RDF, SDO, SKG
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCUMENTS = {
+    "schoolsweek-ministers-withhold-18m": "001_schoolsweek_ministers-withhold-18m-five-safety-valve-councils.txt",
+}
+WORD_KEYS = ("evidenceText", "quoteText", "reportedText")
+QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+
+
+def shared_sources() -> Path:
+    """The shared captures folder: the first ``shared/sources`` above this repository."""
+    for parent in ROOT.parents:
+        if (parent / "shared" / "sources" / "README.md").is_file():
+            return parent / "shared" / "sources"
+    raise AssertionError(f"no shared/sources folder above {ROOT}: the captured documents are needed")
+
+
+def normalise(text: str) -> str:
+    """Whitespace collapsed to single spaces and curly quotation marks made straight."""
+    return re.sub(r"\s+", " ", text.translate(QUOTE_MARKS)).strip()
+
+
+def quoted_words(slug: str) -> list[tuple[str, str, str]]:
+    """(entity id, key, words) for every evidenceText, quoteText and reportedText of one source file."""
+    document = yaml.safe_load((DATA_DIR / "sources" / f"{slug}.yaml").read_text(encoding="utf-8"))
+    return [(e["id"], key, e[key]) for e in document["entities"] for key in WORD_KEYS if key in e]
+
+
+WORDS = [(slug, *item) for slug in DOCUMENTS for item in quoted_words(slug)]
+
+
+@pytest.mark.parametrize("slug, entity, key, words", WORDS, ids=[f"{w[1]}:{w[2]}" for w in WORDS])
+def test_every_quoted_word_is_in_the_document(slug, entity, key, words):
+    text = normalise((shared_sources() / DOCUMENTS[slug]).read_text(encoding="utf-8"))
+    position = 0
+    for part in (normalise(p) for p in words.split("...")):
+        found = text.find(part, position) if part else position
+        assert found >= 0, f"{entity} {key}: {part!r} is not in {DOCUMENTS[slug]} (after position {position})"
+        position = found + len(part)
+
+
+def test_each_document_has_words_checked():
+    assert {w[0] for w in WORDS} == set(DOCUMENTS)
+
+
+def rows(store, sparql: str) -> list[dict[str, str]]:
+    return [{k: v.value for k, v in row.items()} for row in store.select(sparql)]
+
+
+def values(store, subject, prop) -> set[str]:
+    return {row["o"] for row in rows(store, f"SELECT ?o WHERE {{ <{subject}> <{prop}> ?o }}")}
+
+
+def claims_about(store, event: str, prop, source: str) -> dict[str, str]:
+    """claim slug -> its value of ``prop``, for the file's own claims (``claim/...``) from ``source`` about ``event``."""
+    found = rows(store, f"""SELECT ?c ?v WHERE {{ ?c a <{SKG.SourcedFact}> ; <{SKG.about}> <{ID[event]}> ; <{prop}> ?v ;
+        <{PROV.wasDerivedFrom}> <{ID['source/' + source]}> }}""")
+    prefix = str(ID["claim/"])
+    return {r["c"][len(prefix):]: r["v"] for r in found if r["c"].startswith(prefix)}
+
+
+def speaker(store, speech: str) -> tuple[set[str], set[str]]:
+    """(saidBy, onBehalfOf) of a quote or reported speech."""
+    return values(store, ID[speech], SKG.saidBy), values(store, ID[speech], SKG.onBehalfOf)
+
+
+# ---------------------------------------------------------------- 001 Schools Week: the withholding
+
+WITHHOLD = "schoolsweek-ministers-withhold-18m"
+
+
+def test_001_joins_the_fact_tables_rows_for_its_url(real_store):
+    source = ID[f"source/{WITHHOLD}"]
+    for row in ("programme-withheld-total", "programme-withheld-in-limbo", "dorset-sv-under-review"):
+        assert values(real_store, ID[f"fact/{row}"], PROV.wasDerivedFrom) == {str(source)}
+    assert values(real_store, source, SKG.published) == {"2024-03-21"}
+    assert values(real_store, source, SKG.confidence) == {str(SKG.LowConfidence)}
+
+
+def test_001_amounts_are_claims_about_the_one_withholding_event(real_store):
+    event = "withholding/2023-24-five-councils"
+    assert claims_about(real_store, event, SKG.amount, WITHHOLD) == {
+        "schoolsweek-withhold-18m-headline": "18000000", "schoolsweek-withhold-17-7m": "17700000"}
+    assert claims_about(real_store, event, SKG.amountInDoubt, WITHHOLD) == {"schoolsweek-withhold-132m-in-limbo": "132000000"}
+    assert values(real_store, ID[event], SKG.amount) == {"17700000"}, "the event keeps the preferred figure"
+    assert values(real_store, ID[event], SKG.financialYear) == {"2023-24"}
+    dated = claims_about(real_store, event, DCTERMS.date, WITHHOLD)
+    assert dated == {"schoolsweek-withhold-reported-21-march": "2024-03-21"}
+    assert values(real_store, ID["claim/schoolsweek-withhold-reported-21-march"], SKG.basis) == {str(SKG.Inferred)}
+
+
+def test_001_under_review_names_the_five_agreements(real_store):
+    agreements = values(real_store, ID["claim/schoolsweek-withhold-under-review"], SKG.agreement)
+    assert agreements == {str(ID[f"agreement/{c}"]) for c in
+                          ("bath-and-north-east-somerset", "cambridgeshire", "dorset", "hillingdon", "norfolk")}
+
+
+def test_001_speakers(real_store):
+    banes = str(ID["council/bath-and-north-east-somerset"])
+    assert speaker(real_store, "quote/paul-may-revised-plan") == ({str(ID["person/paul-may"])}, {banes})
+    assert values(real_store, ID["person/paul-may"], ORG.memberOf) == {banes}
+    assert values(real_store, ID["person/paul-may"], SDO.jobTitle) == {"children’s lead"}
+    assert speaker(real_store, "reported-speech/dfe-update-under-review") == ({str(ID["organisation/dfe"])},
+                                                                              {str(ID["organisation/dfe"])})
