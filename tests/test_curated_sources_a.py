@@ -20,6 +20,7 @@ from graph.terms import DCTERMS, ID, ORG, PROV, RDF, SDO, SKG
 ROOT = Path(__file__).resolve().parents[1]
 DOCUMENTS = {
     "schoolsweek-ministers-withhold-18m": "001_schoolsweek_ministers-withhold-18m-five-safety-valve-councils.txt",
+    "schoolsweek-ministers-reject-bcp-plan": "002_schoolsweek_ministers-reject-bcp-15-year-safety-valve-plan.txt",
 }
 WORD_KEYS = ("evidenceText", "quoteText", "reportedText")
 QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
@@ -120,3 +121,34 @@ def test_001_speakers(real_store):
     assert values(real_store, ID["person/paul-may"], SDO.jobTitle) == {"children’s lead"}
     assert speaker(real_store, "reported-speech/dfe-update-under-review") == ({str(ID["organisation/dfe"])},
                                                                               {str(ID["organisation/dfe"])})
+
+
+# ---------------------------------------------------------------- 002 Schools Week: BCP's rejected proposal
+
+REJECT = "schoolsweek-ministers-reject-bcp-plan"
+BCP = "bournemouth-christchurch-and-poole"
+
+
+def test_002_claims_are_about_the_one_rejected_proposal(real_store):
+    event = f"rejected-proposal/{BCP}"
+    assert claims_about(real_store, event, SKG.termYears, REJECT) == {"schoolsweek-bcp-plan-rejected": "15"}
+    assert claims_about(real_store, event, DCTERMS.date, REJECT) == {"schoolsweek-bcp-letter-published": "2024-03"}
+    assert values(real_store, ID[event], DCTERMS.date) == {"2024-03-19"}, "the month agrees with the fact table's day"
+    found = rows(real_store, f"SELECT ?e WHERE {{ ?e a <{SKG.RejectedProposal}> }}")
+    assert [r["e"] for r in found] == [str(ID[event])]
+
+
+def test_002_deficit_and_programme_total(real_store):
+    assert claims_about(real_store, f"council/{BCP}", SKG.amount, REJECT) == {"schoolsweek-bcp-deficit-64m": "64000000"}
+    assert claims_about(real_store, "programme/safety-valve", SKG.amount, REJECT) == {"schoolsweek-bcp-34-deals-1bn": "1000000000"}
+    assert values(real_store, ID["claim/schoolsweek-bcp-34-deals-1bn"], SKG.councilCount) == {"34"}
+    assert values(real_store, ID["fact/bournemouth-christchurch-and-poole-deficit"], PROV.wasDerivedFrom) == {str(ID[f"source/{REJECT}"])}
+
+
+def test_002_speakers(real_store):
+    dfe = str(ID["organisation/dfe"])
+    for speech in ("quote/dfe-bcp-ask-above-afford", "quote/dfe-bcp-cannot-enter-agreement", "reported-speech/dfe-bcp-substantial-risk"):
+        assert speaker(real_store, speech) == ({dfe}, {dfe})
+    bcp = str(ID[f"council/{BCP}"])
+    assert speaker(real_store, "reported-speech/schoolsweek-bcp-legal-duties") == ({bcp}, {bcp})
+    assert values(real_store, ID["reported-speech/bcp-chief-acted-with-integrity"], RDF.type) == {str(SKG.ReportedSpeech)}
