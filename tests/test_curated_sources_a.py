@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DOCUMENTS = {
     "schoolsweek-ministers-withhold-18m": "001_schoolsweek_ministers-withhold-18m-five-safety-valve-councils.txt",
     "schoolsweek-ministers-reject-bcp-plan": "002_schoolsweek_ministers-reject-bcp-15-year-safety-valve-plan.txt",
+    "dfe-dsg-very-high-deficit-intervention": "003_govuk_dsg-very-high-deficit-intervention.txt",
 }
 WORD_KEYS = ("evidenceText", "quoteText", "reportedText")
 QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
@@ -152,3 +153,29 @@ def test_002_speakers(real_store):
     bcp = str(ID[f"council/{BCP}"])
     assert speaker(real_store, "reported-speech/schoolsweek-bcp-legal-duties") == ({bcp}, {bcp})
     assert values(real_store, ID["reported-speech/bcp-chief-acted-with-integrity"], RDF.type) == {str(SKG.ReportedSpeech)}
+
+
+# ---------------------------------------------------------------- 003 the DfE's programme page
+
+DFE_PAGE = "dfe-dsg-very-high-deficit-intervention"
+
+
+@pytest.mark.parametrize("wave, count", [("2020-21", "5"), ("2021-22", "9"), ("2022-23", "20"), ("2023-24", "4")])
+def test_003_counts_by_year_are_claims_about_each_wave(real_store, wave, count):
+    assert claims_about(real_store, f"wave/{wave}", SKG.councilCount, DFE_PAGE)[f"dfe-page-agreements-{wave}"] == count
+    assert values(real_store, ID[f"wave/{wave}"], SKG.reportedAgreementCount) == {count}
+
+
+def test_003_updates_are_about_the_events_they_report(real_store):
+    assert claims_about(real_store, "withholding/2023-24-five-councils", SKG.councilCount, DFE_PAGE) == {"dfe-page-five-under-review": "5"}
+    for council in ("bury", "kirklees"):
+        assert claims_about(real_store, f"extension/{council}-2024", DCTERMS.date, DFE_PAGE) == {f"dfe-page-{council}-extended": "2024-03-21"}
+        assert values(real_store, ID[f"claim/dfe-page-{council}-extended"], SKG.basis) == {str(SKG.Inferred)}
+    found = rows(real_store, f"SELECT ?e WHERE {{ ?e a <{SKG.AgreementExtension}> }}")
+    assert {r["e"] for r in found} == {str(ID["extension/bury-2024"]), str(ID["extension/kirklees-2024"])}
+
+
+def test_003_the_nine_2021_22_agreements_and_ten_reprofiled(real_store):
+    nine = values(real_store, ID["claim/dfe-page-2021-22-agreements-added"], SKG.about)
+    assert len(nine) == 9 and all(values(real_store, a, SKG.wave) == {str(ID["wave/2021-22"])} for a in nine)
+    assert len(values(real_store, ID["claim/dfe-page-funding-profiles-changed"], SKG.about)) == 10
