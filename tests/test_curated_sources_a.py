@@ -22,6 +22,7 @@ DOCUMENTS = {
     "schoolsweek-ministers-withhold-18m": "001_schoolsweek_ministers-withhold-18m-five-safety-valve-councils.txt",
     "schoolsweek-ministers-reject-bcp-plan": "002_schoolsweek_ministers-reject-bcp-15-year-safety-valve-plan.txt",
     "dfe-dsg-very-high-deficit-intervention": "003_govuk_dsg-very-high-deficit-intervention.txt",
+    "room151-surrey-100m-send-support": "004_room151_surrey-to-receive-100m-send-support-from-dfe.txt",
 }
 WORD_KEYS = ("evidenceText", "quoteText", "reportedText")
 QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
@@ -179,3 +180,33 @@ def test_003_the_nine_2021_22_agreements_and_ten_reprofiled(real_store):
     nine = values(real_store, ID["claim/dfe-page-2021-22-agreements-added"], SKG.about)
     assert len(nine) == 9 and all(values(real_store, a, SKG.wave) == {str(ID["wave/2021-22"])} for a in nine)
     assert len(values(real_store, ID["claim/dfe-page-funding-profiles-changed"], SKG.about)) == 10
+
+
+# ---------------------------------------------------------------- 004 Room151: Surrey and the nine-council round
+
+ROOM151 = "room151-surrey-100m-send-support"
+
+
+@pytest.mark.parametrize("council, claimed, event_amount", [
+    ("surrey", "100000000", "100000000"), ("dorset", "42000000", "42000000"), ("kirklees", "33000000", "33500000"),
+    ("merton", "28000000", "28900000"), ("south-gloucestershire", "25000000", "25000000"),
+    ("rotherham", "18900000", "20528000"), ("york", "17100000", "17100000"), ("salford", "15100000", "15100000"),
+])
+def test_004_each_councils_sum_is_a_claim_about_its_one_funding_event(real_store, council, claimed, event_amount):
+    assert set(claims_about(real_store, f"funding/{council}", SKG.amount, ROOM151).values()) == {claimed}
+    assert values(real_store, ID[f"funding/{council}"], SKG.amount) == {event_amount}, "a council's record is preferred"
+    found = rows(real_store, f"SELECT ?e WHERE {{ ?e a <{SKG.Bailout}> ; <{SKG.council}> <{ID['council/' + council]}> }}")
+    assert [r["e"] for r in found] == [str(ID[f"funding/{council}"])]
+    assert values(real_store, ID[f"funding/{council}"], SKG.issuedBy) == {str(ID["organisation/dfe"])}
+
+
+def test_004_the_initial_payment_is_not_a_second_funding_amount(real_store):
+    claim = ID["claim/room151-surrey-initial-payment"]
+    assert values(real_store, claim, SKG.amount) == {"40500000"} and values(real_store, claim, SKG.about) == {str(ID["agreement/surrey"])}
+    assert values(real_store, claim, SKG.basis) == {str(SKG.Inferred)}
+
+
+def test_004_surreys_mandate_and_speaker(real_store):
+    assert values(real_store, ID["agreement/surrey"], SKG.mandates) >= {str(ID["improvement-area/surrey-mainstream-staff-skills"])}
+    assert speaker(real_store, "quote/tim-oliver-excellent-news") == ({str(ID["person/tim-oliver"])}, {str(ID["council/surrey"])})
+    assert values(real_store, ID[f"source/{ROOM151}"], SKG.sourceKind) == {"secondary"}
