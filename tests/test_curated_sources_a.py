@@ -23,6 +23,7 @@ DOCUMENTS = {
     "schoolsweek-ministers-reject-bcp-plan": "002_schoolsweek_ministers-reject-bcp-15-year-safety-valve-plan.txt",
     "dfe-dsg-very-high-deficit-intervention": "003_govuk_dsg-very-high-deficit-intervention.txt",
     "room151-surrey-100m-send-support": "004_room151_surrey-to-receive-100m-send-support-from-dfe.txt",
+    "hillingdon-safety-valve-funding-agreed": "005_hillingdon_safety-valve-funding-agreed-with-dfe.txt",
 }
 WORD_KEYS = ("evidenceText", "quoteText", "reportedText")
 QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
@@ -210,3 +211,25 @@ def test_004_surreys_mandate_and_speaker(real_store):
     assert values(real_store, ID["agreement/surrey"], SKG.mandates) >= {str(ID["improvement-area/surrey-mainstream-staff-skills"])}
     assert speaker(real_store, "quote/tim-oliver-excellent-news") == ({str(ID["person/tim-oliver"])}, {str(ID["council/surrey"])})
     assert values(real_store, ID[f"source/{ROOM151}"], SKG.sourceKind) == {"secondary"}
+
+
+# ---------------------------------------------------------------- 005 Hillingdon Council's release
+
+HILLINGDON = "hillingdon-safety-valve-funding-agreed"
+
+
+def test_005_the_money_and_the_ratification_are_claims_about_hillingdons_one_funding_event(real_store):
+    event = "funding/hillingdon"
+    assert claims_about(real_store, event, SKG.amount, HILLINGDON) == {"hillingdon-funding-25m": "25000000"}
+    assert claims_about(real_store, event, DCTERMS.date, HILLINGDON) == {"hillingdon-cabinet-ratified": "2022-03-24"}
+    assert (values(real_store, ID[event], SKG.amount), values(real_store, ID[event], SKG.termYears)) == ({"25000000"}, {"5"})
+    assert values(real_store, ID["fact/hillingdon-sv-funding"], PROV.wasDerivedFrom) == {str(ID[f"source/{HILLINGDON}"])}
+    assert values(real_store, ID[f"source/{HILLINGDON}"], DCTERMS.publisher) == {str(ID["council/hillingdon"])}
+
+
+def test_005_target_measurement_and_speaker(real_store):
+    assert values(real_store, ID["claim/hillingdon-deficit-target"], SKG.deficitTargetYear) == {"2025-26"}
+    measurement = ID["measurement/hillingdon-ehcp-families-increase"]
+    assert (values(real_store, measurement, SKG.quantity), values(real_store, measurement, SKG.unit)) == ({"90"}, {"percent"})
+    assert speaker(real_store, "quote/martin-goddard-sound-financial-management") == (
+        {str(ID["person/martin-goddard"])}, {str(ID["council/hillingdon"])})
