@@ -24,6 +24,7 @@ DOCUMENTS = {
     "dfe-dsg-very-high-deficit-intervention": "003_govuk_dsg-very-high-deficit-intervention.txt",
     "room151-surrey-100m-send-support": "004_room151_surrey-to-receive-100m-send-support-from-dfe.txt",
     "hillingdon-safety-valve-funding-agreed": "005_hillingdon_safety-valve-funding-agreed-with-dfe.txt",
+    "localgov-cambridgeshire-49m-send": "006_localgov_cambridgeshire-receives-49m-to-improve-send-provision.txt",
 }
 WORD_KEYS = ("evidenceText", "quoteText", "reportedText")
 QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
@@ -233,3 +234,28 @@ def test_005_target_measurement_and_speaker(real_store):
     assert (values(real_store, measurement, SKG.quantity), values(real_store, measurement, SKG.unit)) == ({"90"}, {"percent"})
     assert speaker(real_store, "quote/martin-goddard-sound-financial-management") == (
         {str(ID["person/martin-goddard"])}, {str(ID["council/hillingdon"])})
+
+
+# ---------------------------------------------------------------- 006 LocalGov: Cambridgeshire's £49m
+
+CAMBS = "localgov-cambridgeshire-49m-send"
+
+
+def test_006_revenue_and_capital_are_claims_about_two_events(real_store):
+    assert claims_about(real_store, "funding/cambridgeshire", SKG.amount, CAMBS) == {"localgov-cambridgeshire-funding-49m": "49000000"}
+    assert values(real_store, ID["funding/cambridgeshire"], SKG.amount) == {"49000000"}
+    top_up = ID["capital-top-up/cambridgeshire-2023"]
+    assert values(real_store, top_up, RDF.type) == {str(SKG.CapitalTopUp)}
+    assert (values(real_store, top_up, SKG.amount), values(real_store, top_up, DCTERMS.date)) == ({"11300000"}, {"2023-03-17"})
+    assert values(real_store, top_up, SKG.issuedBy) == {str(ID["organisation/dfe"])}
+    assert values(real_store, ID["claim/localgov-cambridgeshire-capital-reported"], SKG.basis) == {str(SKG.Inferred)}
+
+
+def test_006_mandates_wave_and_speaker(real_store):
+    assert values(real_store, ID["agreement/cambridgeshire"], SKG.mandates) >= {
+        str(ID["improvement-area/cambridgeshire-send-places"]), str(ID["improvement-area/cambridgeshire-sustainable-system"])}
+    assert values(real_store, ID["agreement/cambridgeshire"], SKG.wave) == {str(ID["wave/2022-23"])}
+    assert values(real_store, ID["claim/localgov-cambridgeshire-balance-by-2026-27"], SKG.deficitTargetYear) == {"2026-27"}
+    assert values(real_store, ID[f"source/{CAMBS}"], DCTERMS.creator) == {"Mark Whitehead"}
+    for quote in ("quote/bryony-goodliffe-funding-not-kept-pace", "quote/bryony-goodliffe-funding-we-requested"):
+        assert speaker(real_store, quote) == ({str(ID["person/bryony-goodliffe"])}, {str(ID["council/cambridgeshire"])})
