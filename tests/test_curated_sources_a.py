@@ -25,6 +25,7 @@ DOCUMENTS = {
     "room151-surrey-100m-send-support": "004_room151_surrey-to-receive-100m-send-support-from-dfe.txt",
     "hillingdon-safety-valve-funding-agreed": "005_hillingdon_safety-valve-funding-agreed-with-dfe.txt",
     "localgov-cambridgeshire-49m-send": "006_localgov_cambridgeshire-receives-49m-to-improve-send-provision.txt",
+    "wiltshire-cabinet-send-sustainability-safety-valve": "007_wiltshirecc_cabinet-minute-send-sustainability-plan-safety-valve.txt",
 }
 WORD_KEYS = ("evidenceText", "quoteText", "reportedText")
 QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
@@ -259,3 +260,32 @@ def test_006_mandates_wave_and_speaker(real_store):
     assert values(real_store, ID[f"source/{CAMBS}"], DCTERMS.creator) == {"Mark Whitehead"}
     for quote in ("quote/bryony-goodliffe-funding-not-kept-pace", "quote/bryony-goodliffe-funding-we-requested"):
         assert speaker(real_store, quote) == ({str(ID["person/bryony-goodliffe"])}, {str(ID["council/cambridgeshire"])})
+
+
+# ---------------------------------------------------------------- 007 Wiltshire Council's Cabinet minute
+
+WILTSHIRE = "wiltshire-cabinet-send-sustainability-safety-valve"
+
+
+def test_007_the_67m_is_a_claim_about_wiltshires_one_funding_event_dated_by_the_signing(real_store):
+    assert claims_about(real_store, "funding/wiltshire", SKG.amount, WILTSHIRE) == {"wiltshire-funding-67m": "67000000"}
+    event = ID["funding/wiltshire"]
+    assert (values(real_store, event, SKG.amount), values(real_store, event, DCTERMS.date)) == ({"67000000"}, {"2024-03-12"})
+    found = rows(real_store, f"SELECT ?e WHERE {{ ?e a <{SKG.Bailout}> ; <{SKG.council}> <{ID['council/wiltshire']}> }}")
+    assert [r["e"] for r in found] == [str(event)]
+
+
+def test_007_deficit_figures_are_claims_about_the_council(real_store):
+    assert claims_about(real_store, "council/wiltshire", SKG.amount, WILTSHIRE) == {
+        "wiltshire-deficit-2023-24": "56247000", "wiltshire-deficit-forecast-137-2m": "137200000",
+        "wiltshire-council-contribution-70-2m": "70200000"}
+    assert values(real_store, ID["claim/wiltshire-deficit-2023-24"], SKG.financialYear) == {"2023-24"}
+
+
+def test_007_mandates_and_speakers_are_reported_not_quoted(real_store):
+    assert values(real_store, ID["agreement/wiltshire"], SKG.mandates) >= {
+        str(ID["improvement-area/wiltshire-sustainability-plan"]), str(ID["improvement-area/wiltshire-residual-deficit"])}
+    assert rows(real_store, f"""SELECT ?q WHERE {{ ?q a <{SKG.Quote}> ; <{PROV.wasDerivedFrom}> <{ID['source/' + WILTSHIRE]}> }}""") == []
+    said, behalf = speaker(real_store, "reported-speech/wiltshire-leader-davies-confidence")
+    assert said == {str(ID["person/richard-clewer"]), str(ID["person/jane-davies"])} and behalf == {str(ID["council/wiltshire"])}
+    assert speaker(real_store, "reported-speech/ian-thorn-welcomed-consultation") == ({str(ID["person/ian-thorn"])}, set())
