@@ -8,7 +8,6 @@ from this repository), never copied into the project.
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
