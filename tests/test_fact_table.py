@@ -229,6 +229,8 @@ def test_source_documents_have_readable_titles(real_store):
     rows = real_store.select(f"SELECT ?t ?u WHERE {{ ?s a <{SKG.SourceDocument}> ; <{DCTERMS.title}> ?t ; "
                              f"<{SDO.url}> ?u ; <{SKG.sourceKind}> ?k }}")
     titles = {row["u"].value: row["t"].value for row in rows}
+    assert titles["https://schoolsweek.co.uk/nine-more-councils-told-to-reform-send-services-in-return-for-300m"] == \
+        "schoolsweek.co.uk/nine-more-councils-told-to-reform-send-services-in-return-for-300m"
     assert titles["https://schoolsweek.co.uk/ministers-withold-17m-from-five-safety-valve-councils/"] == \
-        "schoolsweek.co.uk/ministers-withold-17m-from-five-safety-valve-councils"
+        "Ministers withhold £18m from five ‘safety valve’ councils", "a YAML source's own title, not one made from its URL"
     assert all(row["source_url"] in titles for row in ROWS if "://" in row["source_url"])
