@@ -27,7 +27,7 @@ def text(row: dict, key: str) -> str | None:
     return row[key].value if key in row else None
 
 
-def money(row: dict, key: str) -> str | None:
+def money_text(row: dict, key: str) -> str | None:
     """A row's amount for ``key`` in pounds as people read it, or None."""
     return lit(row[key], str(SKG.amount)).text if key in row else None
 
@@ -48,8 +48,8 @@ def waves(store) -> list[dict]:
 def funding(store) -> list[dict]:
     """Councils whose DfE funding total is known, largest first."""
     return [{"council": node(r["council"], r.get("label")), "wave": text(r, "wave"),
-             "dfe_funding_gbp": r["dfe_funding_gbp"].value, "funding": money(r, "dfe_funding_gbp"),
-             "capital": money(r, "capital_gbp"), "claims": int(r["claims"].value), "confidences": text(r, "confidences")}
+             "dfe_funding_gbp": r["dfe_funding_gbp"].value, "funding": money_text(r, "dfe_funding_gbp"),
+             "capital": money_text(r, "capital_gbp"), "claims": int(r["claims"].value), "confidences": text(r, "confidences")}
             for r in canned_rows(FUNDING, store)]
 
 
@@ -63,7 +63,7 @@ def outcomes(store) -> list[dict]:
 def interventions(store) -> list[dict]:
     """Improvement notices, directions and withheld payments in date order."""
     return [{"event": node(r["event"]), "kind": text(r, "kind"), "councils": text(r, "councils"), "date": dated(r),
-             "amount": money(r, "amount"), "amount_in_doubt": money(r, "amount_in_doubt"), "sources": int(r["sources"].value)}
+             "amount": money_text(r, "amount"), "amount_in_doubt": money_text(r, "amount_in_doubt"), "sources": int(r["sources"].value)}
             for r in canned_rows(INTERVENTIONS, store)]
 
 

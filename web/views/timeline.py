@@ -25,13 +25,13 @@ def timeline_model(slug: str) -> dict:
 
 
 @bp.route("/timeline/<slug>")
-def council(slug: str):
+def timeline_page(slug: str):
     """What happened to a council, in order, and who says so."""
     model = timeline_model(slug)
     return render_template("timeline/council.html", model=model, chart=timeline_chart(model), slug=slug)
 
 
 @bp.route("/timeline/<slug>.json")
-def council_json(slug: str):
+def timeline_json(slug: str):
     """The timeline's data: dated events in order, then the undated."""
     return json_twin(timeline_model(slug))
