@@ -10,9 +10,10 @@ from decimal import Decimal
 
 WIDTH = 760
 ROW = 24
-LABEL_W = 270
+LABEL_W = 300
 AXIS_H = 28
-LABEL_CHARS = 42
+LABEL_CHARS = 40
+RIGHT = 24
 # Okabe-Ito colours, each with a shape, so colour is never the only carrier of meaning.
 PALETTE = (("#0072B2", "circle"), ("#D55E00", "diamond"), ("#009E73", "square"), ("#CC79A7", "triangle"),
            ("#E69F00", "circle"), ("#56B4E9", "diamond"), ("#000000", "square"), ("#882255", "triangle"))
@@ -23,10 +24,10 @@ def cut(text: str, limit: int = LABEL_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def styles(categories) -> dict[str, dict]:
+def styles(categories, palette=PALETTE) -> dict[str, dict]:
     """A colour and shape per category, in first-seen order."""
     seen = list(dict.fromkeys(categories))
-    return {c: {"label": c, "colour": PALETTE[i % len(PALETTE)][0], "shape": PALETTE[i % len(PALETTE)][1]}
+    return {c: {"label": c, "colour": palette[i % len(palette)][0], "shape": palette[i % len(palette)][1]}
             for i, c in enumerate(seen)}
 
 
@@ -35,28 +36,28 @@ def year_ticks(start: dt.date, end: dt.date, x) -> list[dict]:
     return [{"x": round(x(dt.date(y, 1, 1)), 1), "label": str(y)} for y in range(start.year, end.year + 2)]
 
 
-def lanes(items: list[dict], order=()) -> dict:
+def lanes(items: list[dict], order=(), palette=PALETTE, width: int = WIDTH, label_w: int = LABEL_W) -> dict:
     """One row per item (``label``, ``category``, ``start``/``end`` ISO days, ``title``, ``href``), in the given
     order, on one time axis: a span is a bar from its first to its last day, a single day a point. Categories
-    take their colours in ``order``, then as they come."""
+    take their colours and shapes from ``palette`` in ``order``, then as they come; labels fill ``label_w`` of ``width``."""
     if not items:
-        return {"width": WIDTH, "height": 0, "marks": [], "ticks": [], "legend": []}
+        return {"width": width, "height": 0, "marks": [], "ticks": [], "legend": []}
     starts = [dt.date.fromisoformat(i["start"]) for i in items]
     ends = [dt.date.fromisoformat(i["end"]) for i in items]
     first, last = dt.date(min(starts).year, 1, 1), dt.date(max(ends).year + 1, 1, 1)
     span = (last - first).days or 1
-    x = lambda day: LABEL_W + (WIDTH - LABEL_W - 10) * (day - first).days / span  # noqa: E731
-    style = styles([*order, *(i["category"] for i in items)])
+    x = lambda day: label_w + (width - label_w - RIGHT) * (day - first).days / span  # noqa: E731
+    style = styles([*order, *(i["category"] for i in items)], palette)
     marks = []
     for n, (item, start, end) in enumerate(zip(items, starts, ends)):
         y = AXIS_H + n * ROW
         x0, x1 = x(start), x(end + dt.timedelta(days=1))
         marks.append({**item, **style[item["category"]], "y": y, "cy": y + ROW / 2, "x": round(x0, 1),
                       "w": round(max(x1 - x0, 3), 1), "cx": round((x0 + x1) / 2, 1), "point": start == end,
-                      "text": cut(item["label"])})
-    ticks = [t for t in year_ticks(first, last, x) if t["x"] <= WIDTH]
-    return {"width": WIDTH, "height": AXIS_H + len(items) * ROW + 8, "marks": marks, "ticks": ticks,
-            "legend": list(style.values()), "plot_x": LABEL_W, "bottom": AXIS_H + len(items) * ROW}
+                      "text": cut(item["label"], label_w // 7)})
+    ticks = [t for t in year_ticks(first, last, x) if t["x"] <= width - RIGHT + 1]
+    return {"width": width, "height": AXIS_H + len(items) * ROW + 8, "marks": marks, "ticks": ticks,
+            "legend": list(style.values()), "plot_x": label_w, "bottom": AXIS_H + len(items) * ROW}
 
 
 def nice_step(top: Decimal) -> int:

@@ -9,10 +9,13 @@ from decimal import Decimal
 
 from graph.queries import query_file
 from graph.terms import SKG
-from web.models.charts import bars as chart_bars, columns as chart_columns, lanes
+from web.models.charts import PALETTE, bars as chart_bars, columns as chart_columns, lanes
 from web.models.nodes import lit, node
 from web.models.when import from_literal
 
+# Best to worst: bluish green circle, orange diamond, vermillion square (Okabe-Ito; the shapes tell them apart too).
+OUTCOME_PALETTE = (("#009E73", "circle"), ("#E69F00", "diamond"), ("#D55E00", "square"))
+NARROW = (600, 200)  # width and label width of a time chart with a table beside it
 WAVES, FUNDING, OUTCOMES, INTERVENTIONS = ("21-councils-by-wave", "22-funding-by-council", "23-outcomes-over-time",
                                            "24-interventions")
 
@@ -62,7 +65,7 @@ def outcomes(store) -> list[dict]:
 
 def interventions(store) -> list[dict]:
     """Improvement notices, directions and withheld payments in date order."""
-    return [{"event": node(r["event"]), "kind": text(r, "kind"), "councils": text(r, "councils"), "date": dated(r),
+    return [{"event": node(r["event"], r.get("label")), "kind": text(r, "kind"), "councils": text(r, "councils"), "date": dated(r),
              "amount": money_text(r, "amount"), "amount_in_doubt": money_text(r, "amount_in_doubt"), "sources": int(r["sources"].value)}
             for r in canned_rows(INTERVENTIONS, store)]
 
@@ -97,5 +100,5 @@ def charts(model: dict) -> dict:
     act_items = [{"label": f"{i['councils']}{': ' + i['amount'].split(' (')[0] if i['amount'] else ''}",
                   "category": i["kind"], "start": i["date"]["start"], "end": i["date"]["end"], "href": i["event"].path,
                   "title": f"{i['kind']}, {i['councils']}, {i['date']['text']}"} for i in acts]
-    return {"waves": chart_columns(wave_cols), "funding": chart_bars(bars), "outcomes": lanes(outcome_items, [o["outcome"] for o in sorted(dated, key=lambda o: o["outcome_rank"])]),
-            "interventions": lanes(act_items)}
+    return {"waves": chart_columns(wave_cols), "funding": chart_bars(bars), "outcomes": lanes(outcome_items, [o["outcome"] for o in sorted(dated, key=lambda o: o["outcome_rank"])], OUTCOME_PALETTE, *NARROW),
+            "interventions": lanes(act_items, (), PALETTE, *NARROW)}

@@ -96,7 +96,7 @@ def timeline_chart(model: dict) -> dict:
               "href": e["node"].path, "iri": e["node"].iri,
               "title": f"{e['kind']}: {e['node'].label}, {e['when']['text']}" + (f": {e['outcome']}" if e["outcome"] else "")}
              for e in model["events"]]
-    return lanes(items)
+    return lanes(items, width=960, label_w=330)
 
 
 def get_timeline(council: str, store) -> dict | None:
