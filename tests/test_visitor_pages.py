@@ -145,3 +145,15 @@ def test_chart_geometry_keeps_order_and_scale():
     widths = [m["w"] for m in bars([{"label": "k", "value": Decimal(100), "text": "", "title": "", "href": None},
                                    {"label": "l", "value": Decimal(50), "text": "", "title": "", "href": None}])["marks"]]
     assert widths[0] == pytest.approx(2 * widths[1], rel=0.02)
+
+
+VISITOR_PAGES = ["/timeline/testshire", "/programme", "/compare", "/compare?council=testshire&council=otherton"]
+
+
+@pytest.mark.parametrize("path", VISITOR_PAGES)
+def test_visitor_pages_work_on_a_small_graph_under_the_csp_with_no_inline_script_or_style(web_client, path):
+    response = web_client.get(path)
+    assert response.status_code == 200
+    assert "script-src 'self'" in response.headers["Content-Security-Policy"]
+    html = response.get_data(as_text=True)
+    assert " style=" not in html and "<style" not in html and "<script>" not in html

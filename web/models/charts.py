@@ -19,12 +19,12 @@ PALETTE = (("#0072B2", "circle"), ("#D55E00", "diamond"), ("#009E73", "square"),
            ("#E69F00", "circle"), ("#56B4E9", "diamond"), ("#000000", "square"), ("#882255", "triangle"))
 
 
-def cut(text: str, limit: int = LABEL_CHARS) -> str:
+def cut_text(text: str, limit: int = LABEL_CHARS) -> str:
     """``text`` cut to ``limit`` characters."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def styles(categories, palette=PALETTE) -> dict[str, dict]:
+def chart_styles(categories, palette=PALETTE) -> dict[str, dict]:
     """A colour and shape per category, in first-seen order."""
     seen = list(dict.fromkeys(categories))
     return {c: {"label": c, "colour": palette[i % len(palette)][0], "shape": palette[i % len(palette)][1]}
@@ -47,14 +47,14 @@ def lanes(items: list[dict], order=(), palette=PALETTE, width: int = WIDTH, labe
     first, last = dt.date(min(starts).year, 1, 1), dt.date(max(ends).year + 1, 1, 1)
     span = (last - first).days or 1
     x = lambda day: label_w + (width - label_w - RIGHT) * (day - first).days / span  # noqa: E731
-    style = styles([*order, *(i["category"] for i in items)], palette)
+    style = chart_styles([*order, *(i["category"] for i in items)], palette)
     marks = []
     for n, (item, start, end) in enumerate(zip(items, starts, ends)):
         y = AXIS_H + n * ROW
         x0, x1 = x(start), x(end + dt.timedelta(days=1))
         marks.append({**item, **style[item["category"]], "y": y, "cy": y + ROW / 2, "x": round(x0, 1),
                       "w": round(max(x1 - x0, 3), 1), "cx": round((x0 + x1) / 2, 1), "point": start == end,
-                      "text": cut(item["label"], label_w // 7)})
+                      "text": cut_text(item["label"], label_w // 7)})
     ticks = [t for t in year_ticks(first, last, x) if t["x"] <= width - RIGHT + 1]
     return {"width": width, "height": AXIS_H + len(items) * ROW + 8, "marks": marks, "ticks": ticks,
             "legend": list(style.values()), "plot_x": label_w, "bottom": AXIS_H + len(items) * ROW}
@@ -78,7 +78,7 @@ def bars(items: list[dict]) -> dict:
     x = lambda v: LABEL_W + plot * float(v) / float(top)  # noqa: E731
     marks = [{**item, "y": AXIS_H + n * ROW + 3, "cy": AXIS_H + n * ROW + ROW / 2, "x": LABEL_W,
               "w": round(max(x(item["value"]) - LABEL_W, 1), 1), "end": round(x(item["value"]) + 4, 1),
-              "text_label": cut(item["label"], 34)} for n, item in enumerate(items)]
+              "text_label": cut_text(item["label"], 34)} for n, item in enumerate(items)]
     ticks = [{"x": round(x(v), 1), "label": f"£{v // 1_000_000}m"} for v in range(0, int(top) + 1, step)]
     return {"width": WIDTH, "height": AXIS_H + len(items) * ROW + 8, "marks": marks, "ticks": ticks,
             "plot_x": LABEL_W, "bottom": AXIS_H + len(items) * ROW}
@@ -90,6 +90,6 @@ def columns(groups: list[dict]) -> dict:
     width = max(len(groups), 1) * 185
     tallest = max((len(g["units"]) for g in groups), default=0)
     cols = [{**g, "x": n * 185 + 4, "cx": n * 185 + 92,
-             "units": [{**u, "y": 52 + k * ROW, "ty": 52 + k * ROW + 16, "text": cut(u["label"], 24)}
+             "units": [{**u, "y": 52 + k * ROW, "ty": 52 + k * ROW + 16, "text": cut_text(u["label"], 24)}
                        for k, u in enumerate(g["units"])]} for n, g in enumerate(groups)]
     return {"width": width, "height": 52 + tallest * ROW + 8, "columns": cols, "unit_w": 177}

@@ -18,12 +18,12 @@ class CompareError(ValueError):
     """The councils asked for cannot be compared (too few, too many, or not councils); the message says which."""
 
 
-def summaries(store) -> dict[str, dict]:
+def council_summaries(store) -> dict[str, dict]:
     """The one-row summary of every council (canned query 10), keyed by council IRI."""
     return {r["council"].value: r for r in store.select(query_file("canned", SUMMARY).bind())}
 
 
-def deficits(iris: list[str], store) -> dict[str, list[dict]]:
+def council_deficits(iris: list[str], store) -> dict[str, list[dict]]:
     """Each council's deficit claims: kind, amount, words, date, confidence and source."""
     found: dict[str, list[dict]] = {}
     for r in store.select(query_file("pages", "council-deficits").bind(iris=iris)):
@@ -37,7 +37,7 @@ def deficits(iris: list[str], store) -> dict[str, list[dict]]:
     return found
 
 
-def column(slug: str, row: dict, deficit: list[dict], store) -> dict:
+def compare_column(slug: str, row: dict, deficit: list[dict], store) -> dict:
     """One council's column."""
     value = lambda key: row[key].value if key in row else None  # noqa: E731
     mandates = get_mandates(row["council"].value, store) or {"areas": []}
@@ -63,10 +63,10 @@ def get_compare(slugs: list[str], store) -> dict:
     slugs = list(dict.fromkeys(s.strip() for s in slugs if s.strip()))
     if not FEWEST <= len(slugs) <= MOST:
         raise CompareError(f"pick {FEWEST} to {MOST} councils to compare; {len(slugs)} given")
-    rows = summaries(store)
+    rows = council_summaries(store)
     iris = [slug_iri(s) for s in slugs]
     unknown = [s for s, i in zip(slugs, iris) if i not in rows]
     if unknown:
         raise CompareError(f"no council called {', '.join(map(repr, unknown))} in the graph")
-    found = deficits(iris, store)
-    return {"councils": [column(s, rows[i], found.get(i, []), store) for s, i in zip(slugs, iris)]}
+    found = council_deficits(iris, store)
+    return {"councils": [compare_column(s, rows[i], found.get(i, []), store) for s, i in zip(slugs, iris)]}

@@ -36,17 +36,17 @@ def dates_of(row: dict) -> list[dict]:
     return [{"role": role, **when.as_json()} for role, when in found if when]
 
 
-def claim(row: dict) -> dict:
+def timeline_claim(row: dict) -> dict:
     """One source's claim about an event as the timeline shows it."""
     basis = row.get("basis")
     return {"node": node(row["claim"], row.get("label")),
             "basis": None if basis is None else "inferred" if basis.value == str(SKG.Inferred) else "stated",
             "confidence": row["confidenceLabel"].value if "confidenceLabel" in row else None,
             "preferred": "rank" in row and row["rank"].value == str(SKG.PreferredRank),
-            "dates": dates_of(row), "source": source(row)}
+            "dates": dates_of(row), "source": claim_source(row)}
 
 
-def source(row: dict) -> dict | None:
+def claim_source(row: dict) -> dict | None:
     """A row's source document: its node (titled) and its web address."""
     if "source" not in row:
         return None
@@ -58,11 +58,11 @@ def claims_of(events: list[str], store) -> dict[str, list[dict]]:
     found: dict[str, list[dict]] = {}
     if events:
         for row in store.select(query_file("pages", "timeline-claims").bind(iris=events)):
-            found.setdefault(row["x"].value, []).append(claim(row))
+            found.setdefault(row["x"].value, []).append(timeline_claim(row))
     return found
 
 
-def event(row: dict, claims: list[dict]) -> dict:
+def timeline_event(row: dict, claims: list[dict]) -> dict:
     """An event as the timeline shows it."""
     when = when_of(row)
     money = {k: lit(row[k], str(SKG.amount)).text for k in ("amount", "capitalAmount", "amountInDoubt") if k in row}
@@ -71,10 +71,10 @@ def event(row: dict, claims: list[dict]) -> dict:
             "outcome": row["outcomeLabel"].value if "outcomeLabel" in row else None, "money": money, "claims": claims}
 
 
-def speech(row: dict) -> dict:
+def timeline_speech(row: dict) -> dict:
     """A quote or reported speech, dated by its source's publication: it was said by then."""
     when = from_literal(row["published"]) if "published" in row else None
-    src = source(row)
+    src = claim_source(row)
     return {"node": node(row["speech"], row.get("label")), "kind": row["typeLabel"].value if "typeLabel" in row else "speech",
             "type": row["type"].value, "when": when.as_json() if when else None,
             "dates": [{"role": "source published", **when.as_json()}] if when else [],
@@ -106,9 +106,9 @@ def get_timeline(council: str, store) -> dict | None:
         return None
     rows = store.select(query_file("pages", "timeline-events").bind(council=council))
     claims = claims_of(sorted({r["event"].value for r in rows}), store)
-    items = [event(r, claims.get(r["event"].value, [])) for r in rows]
+    items = [timeline_event(r, claims.get(r["event"].value, [])) for r in rows]
     speeches = {r["speech"].value: r for r in store.select(query_file("pages", "timeline-speech").bind(council=council))}
-    items += [speech(r) for r in speeches.values()]
+    items += [timeline_speech(r) for r in speeches.values()]
     items.sort(key=order_key)
     return {"council": node(ox.NamedNode(council), found[0].get("l")),
             "events": [i for i in items if i["when"]], "undated": [i for i in items if not i["when"]]}

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from flask import Blueprint, render_template
 
-from web.models.programme import charts, get_programme
+from web.models.programme import get_programme
+from web.models.programme_charts import overview_charts
 from web.shared.context import get_store
 from web.shared.responses import json_twin
 
@@ -16,7 +17,7 @@ bp = Blueprint("programme", __name__)
 def overview():
     """The programme at a glance: four charts, each with its data table, query and CSV."""
     model = get_programme(get_store())
-    return render_template("programme/overview.html", model=model, charts=charts(model))
+    return render_template("programme/overview.html", model=model, charts=overview_charts(model))
 
 
 @bp.route("/programme.json")
