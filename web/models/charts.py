@@ -55,6 +55,8 @@ def lanes(items: list[dict], order=(), palette=PALETTE, width: int = WIDTH, labe
         marks.append({**item, **style[item["category"]], "y": y, "cy": y + ROW / 2, "x": round(x0, 1),
                       "w": round(max(x1 - x0, 3), 1), "cx": round((x0 + x1) / 2, 1), "point": start == end,
                       "text": cut_text(item["label"], label_w // 7)})
+    for key in style.values():  # the key draws a kind as the marks draw it: a bar where every one is a span
+        key["bar"] = all(not m["point"] for m in marks if m["category"] == key["label"])
     ticks = [t for t in year_ticks(first, last, x) if t["x"] <= width - RIGHT + 1]
     return {"width": width, "height": AXIS_H + len(items) * ROW + 8, "marks": marks, "ticks": ticks,
             "legend": list(style.values()), "plot_x": label_w, "bottom": AXIS_H + len(items) * ROW}
