@@ -137,4 +137,5 @@ FACT_TYPES: dict[str, FactType] = {t.name: t for t in (
     FactType("bears_on", "finding bears on a mandated area"),
     FactType("from_inspection", "measurement from an inspection"),
     FactType("inspection_dates", "inspection dates"),
+    FactType("improvement_theme", "improvement theme of a mandated area"),
 )}
