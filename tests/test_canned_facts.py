@@ -57,10 +57,10 @@ def test_03_councils_by_outcome(real_store):
     for row in rows:
         by_outcome.setdefault(row["outcomeLabel"], set()).add(row["councilLabel"])
     assert by_outcome == {
-        "typically positive experiences and outcomes": {"Dorset", "Richmond upon Thames", "Rotherham"},
-        "inconsistent experiences and outcomes": {"Cambridgeshire", "Hounslow", "Kirklees", "Medway",
+        "typically positive experiences and outcomes": {"Dorset", "Haringey", "Richmond upon Thames", "Rotherham"},
+        "inconsistent experiences and outcomes": {"Cambridgeshire", "Darlington", "Hounslow", "Kirklees", "Medway",
                                                   "South Gloucestershire", "Stoke-on-Trent", "Surrey"},
-        "widespread and/or systemic failings": {"Bexley", "Bracknell Forest", "Bury"},
+        "widespread and/or systemic failings": {"Bexley", "Bracknell Forest", "Bury", "Slough", "Torbay"},
     }
     surrey = next(row for row in rows if row["councilLabel"] == "Surrey")
     assert (surrey["visited"], surrey["visitStart"], surrey["visitEnd"]) == ("2023-09", "2023-09-11", "2023-09-29")

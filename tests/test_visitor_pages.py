@@ -83,7 +83,7 @@ def test_programme_twin_is_its_canned_queries_rows(client, real_store):
     assert {n["iri"] for n in data["unfunded"]} == agreements - {f["council"]["iri"] for f in data["funding"]}
     assert len(data["outcomes"]) == len(canned(real_store, "23-outcomes-over-time"))
     kinds = {i["kind"] for i in data["interventions"]}
-    assert kinds == {"improvement notice", "statutory direction", "withheld payment"}
+    assert kinds == {"improvement notice", "statutory direction", "withheld payment", "enhanced monitoring"}
     withholding = next(i for i in data["interventions"] if i["event"]["iri"].endswith("2023-24-five-councils"))
     assert withholding["amount"].startswith("£17.7m") and withholding["amount_in_doubt"].startswith("£132m")
 
