@@ -76,7 +76,8 @@ def import_stats(shared_dir: Path, data_dir: Path) -> list[Path]:
     councils = council_rows(shared_dir)
     names = tables.read_names(dfe / "sen2_mi.csv", councils)
     urls = source_urls(dfe / "README.md")
-    written = [_write_csv(out / "councils.csv", COLUMNS, councils)]
+    written = [_write_csv(out / "councils.csv", COLUMNS, councils),
+               _write_councils_meta(out / "councils.yaml", shared_dir, urls)]
     areas: set[str] = set()
     for spec in DATASETS:
         if spec["file"] not in urls:
@@ -111,6 +112,20 @@ def _write_csv(path: Path, columns: list[str], rows: list[dict]) -> Path:
     writer.writeheader()
     writer.writerows(rows)
     path.write_text(buffer.getvalue(), encoding="utf-8")
+    return path
+
+
+def _write_councils_meta(path: Path, shared_dir: Path, urls: dict[str, tuple[str, str]]) -> Path:
+    """Where the councils' codes and regions come from: the authorities file's own source, and the DfE lookup."""
+    with (shared_dir / "local_authorities.csv").open(newline="", encoding="utf-8") as handle:
+        sources = {row["source_url"] for row in csv.DictReader(handle)}
+    if len(sources) != 1:
+        raise SharedFileError(f"local_authorities.csv: expected one source_url, found {sorted(sources)}")
+    region_url, region_commit = urls["la_region_lookup_raw.xlsx"]
+    meta = {"title": "The 152 English local authorities of 2022-23: DfE code, GSS code, name",
+            "source_url": sources.pop(), "region_title": "DfE LA-to-region lookup",
+            "region_source_url": region_url, "region_commit": region_commit, "licence": OGL}
+    path.write_text(yaml.safe_dump(meta, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return path
 
 
