@@ -1,4 +1,4 @@
-"""The statistics canned queries (13, 14) answer on the real data, and 13's medians are Python's medians."""
+"""The statistics canned queries (17, 18) answer on the real data, and 13's medians are Python's medians."""
 
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ def figures(dataset: str, measure: str) -> dict[tuple[str, str], Decimal]:
 
 @pytest.fixture(scope="module")
 def comparison(real_store) -> dict[tuple[str, str, str], dict[str, str]]:
-    return {(r["measure"], r["period"], r["group"]): r for r in run(real_store, "13-stats-safety-valve-vs-others")}
+    return {(r["measure"], r["period"], r["group"]): r for r in run(real_store, "17-stats-safety-valve-vs-others")}
 
 
 @pytest.fixture(scope="module")
@@ -61,21 +61,21 @@ def expected(real_store) -> dict[tuple[str, str, str], list[Decimal]]:
     return values
 
 
-def test_13_has_both_groups_for_every_measure_and_year(comparison, expected):
+def test_17_has_both_groups_for_every_measure_and_year(comparison, expected):
     assert set(comparison) == set(expected)
     assert {period for measure, period, _ in comparison if measure == WITHIN_20_WEEKS} == {str(y) for y in range(2014, 2023)}
     assert {period for measure, period, _ in comparison if measure == DEFICIT} == {"2019-20", "2020-21", "2021-22"}
     assert {period for measure, period, _ in comparison if measure == GROWTH} == {str(y) for y in range(2011, 2023)}
 
 
-def test_13_n_and_medians_are_pythons(comparison, expected):
+def test_17_n_and_medians_are_pythons(comparison, expected):
     for key, values in expected.items():
         row = comparison[key]
         assert int(row["n"]) == len(values), key
         assert abs(Decimal(row["median"]) - statistics.median(values)) < Decimal("1e-9"), key
 
 
-def test_13_pins_the_answers(comparison):
+def test_17_pins_the_answers(comparison):
     sv, other = (comparison[(WITHIN_20_WEEKS, "2022", g)] for g in ("safety valve", "other"))
     assert (sv["n"], sv["median"], sv["without_figure"]) == ("35", "51.449", "1")
     assert (other["n"], other["median"], other["without_figure"]) == ("113", "49.115", "3")
@@ -88,15 +88,15 @@ def test_13_pins_the_answers(comparison):
     assert (deficit["safety valve"]["n"], deficit["other"]["n"]) == ("36", "114")
 
 
-def test_13_counts_figures_the_dfe_withholds_apart(comparison):
+def test_17_counts_figures_the_dfe_withholds_apart(comparison):
     without = {key: int(row.get("without_figure", 0)) for key, row in comparison.items() if key[0] == WITHIN_20_WEEKS}
     assert without[(WITHIN_20_WEEKS, "2014", "safety valve")] == 18, "2014's 'not applicable' figures are no zeros"
     assert sum(v for (_, period, _), v in without.items() if period != "2014") == 5
     assert all(int(row["n"]) > 0 for row in comparison.values())
 
 
-def test_14_bury_beside_england(real_store):
-    rows = run(real_store, "14-stats-council-over-time")
+def test_18_bury_beside_england(real_store):
+    rows = run(real_store, "18-stats-council-over-time")
     by = {(r["measure"], r["period"]): r for r in rows}
     row = by[("EHC plans issued within 20 weeks (%)", "2022")]
     assert (row["value"], row["england"], row["dataset"]) == ("51.049", "47.665", str(ID["dataset/sen2-mi"]))
@@ -106,7 +106,7 @@ def test_14_bury_beside_england(real_store):
     assert {r["measure"] for r in rows} >= {"EHC plans in January", "DSG allocation (£)", "SEND Tribunal appeal rate (%)"}
 
 
-def test_14_takes_any_council(real_store):
-    rows = run(real_store, "14-stats-council-over-time", council=str(ID["council/kent"]))
+def test_18_takes_any_council(real_store):
+    rows = run(real_store, "18-stats-council-over-time", council=str(ID["council/kent"]))
     assert rows and all("england" in r or "england_status" in r for r in rows)
-    assert not run(real_store, "14-stats-council-over-time", council=str(ID["council/no-such-council"]))
+    assert not run(real_store, "18-stats-council-over-time", council=str(ID["council/no-such-council"]))
