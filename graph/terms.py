@@ -38,32 +38,46 @@ class SKG(DefinedNamespace):
 
     AgreementExtension: URIRef
     AgreementWave: URIRef
+    AlternativeProvisionTheme: URIRef
     AreaSENDInspection: URIRef
     Bailout: URIRef
     Basis: URIRef
     BasisScheme: URIRef
     CapitalTopUp: URIRef
     Charity: URIRef
+    CoProductionTheme: URIRef
     ConfidenceLevel: URIRef
     ConfidenceScheme: URIRef
     Confidential: URIRef
     Council: URIRef
+    DeficitReductionTheme: URIRef
     DeprecatedRank: URIRef
+    EHCProcessesTheme: URIRef
+    EarlyInterventionTheme: URIRef
+    EnhancedMonitoring: URIRef
     Event: URIRef
     FactType: URIRef
+    FewerIndependentPlacementsTheme: URIRef
+    FundingAndCommissioningTheme: URIRef
     FundingDecision: URIRef
     GovernmentDepartment: URIRef
     GovernmentIntervention: URIRef
     HighConfidence: URIRef
     ImprovementArea: URIRef
     ImprovementNotice: URIRef
+    ImprovementTheme: URIRef
+    ImprovementThemeScheme: URIRef
     Inconsistent: URIRef
     Inferred: URIRef
     InspectionFinding: URIRef
     InspectionOutcome: URIRef
     InspectionOutcomeScheme: URIRef
     Inspectorate: URIRef
+    JointWorkingTheme: URIRef
+    LegalChallenge: URIRef
+    LocalSpecialistPlacesTheme: URIRef
     LowConfidence: URIRef
+    MainstreamInclusionTheme: URIRef
     Measurement: URIRef
     MediumConfidence: URIRef
     NormalRank: URIRef
@@ -71,11 +85,18 @@ class SKG(DefinedNamespace):
     NotAvailable: URIRef
     ObservationStatus: URIRef
     ObservationStatusScheme: URIRef
+    OffTrack: URIRef
+    OnTrack: URIRef
     Organisation: URIRef
     OutcomeCount: URIRef
     Person: URIRef
+    PhaseTransitionsTheme: URIRef
     PreferredRank: URIRef
+    PreparationForAdulthoodTheme: URIRef
     Programme: URIRef
+    ProgrammeInvitation: URIRef
+    ProgressStatus: URIRef
+    ProgressStatusScheme: URIRef
     Publisher: URIRef
     Quote: URIRef
     Rank: URIRef
@@ -83,12 +104,14 @@ class SKG(DefinedNamespace):
     Region: URIRef
     RejectedProposal: URIRef
     ReportedSpeech: URIRef
+    Restated: URIRef
     SafetyValveAgreement: URIRef
     SourceDocument: URIRef
     SourcedFact: URIRef
     Speech: URIRef
     Stated: URIRef
     StatutoryDirection: URIRef
+    SupportServicesTheme: URIRef
     Suppressed: URIRef
     SystemicFailings: URIRef
     TypicallyPositive: URIRef
@@ -106,6 +129,7 @@ class SKG(DefinedNamespace):
     conductedBy: URIRef
     confidence: URIRef
     council: URIRef
+    councilContribution: URIRef
     councilCount: URIRef
     currency: URIRef
     deficitTargetYear: URIRef
@@ -131,6 +155,7 @@ class SKG(DefinedNamespace):
     outcome: URIRef
     outcomeRank: URIRef
     partOfProgramme: URIRef
+    progressStatus: URIRef
     published: URIRef
     quantity: URIRef
     quoteText: URIRef
@@ -149,6 +174,7 @@ class SKG(DefinedNamespace):
     statistic: URIRef
     statisticalGeography: URIRef
     termYears: URIRef
+    theme: URIRef
     unit: URIRef
     visitEnd: URIRef
     visitStart: URIRef

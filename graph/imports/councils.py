@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from graph.imports.facts import ImportFailed
 from graph.imports.sheets import xlsx_rows
 from graph.sources.fact_values import council_id
 
@@ -36,10 +37,6 @@ REORGANISED = {
                  "the county's code E10000027.",
 }
 COLUMNS = ["id", "dfe_code", "gss_code", "name", "region_code", "region_name", "note"]
-
-
-class SharedFileError(Exception):
-    """A shared file that cannot be read as expected, with the file and what is wrong."""
 
 
 def fact_table_ids(fact_table: Path) -> dict[str, str]:
@@ -76,7 +73,7 @@ def region_lookup(path: Path, las: dict[str, str], regions: dict[str, str]) -> d
         if not name or number < 4:
             continue
         if region is None or str(name).lower() not in las:
-            raise SharedFileError(f"{path.name}:{number}: {name!r} is no authority the DfE's sen2_mi.csv names")
+            raise ImportFailed(f"{path.name}:{number}: {name!r} is no authority the DfE's sen2_mi.csv names")
         found[las[str(name).lower()]] = (regions[region.lower()], region)
     return found
 
@@ -91,7 +88,7 @@ def council_rows(shared: Path) -> list[dict[str, str]]:
         for la in csv.DictReader(handle):
             code = la["gss_code"]
             if code not in region_of:
-                raise SharedFileError(f"local_authorities.csv: {la['name']} ({code}) has no region in the DfE lookup")
+                raise ImportFailed(f"local_authorities.csv: {la['name']} ({code}) has no region in the DfE lookup")
             region_code, region_name = region_of[code]
             rows.append({"id": ids.get(code, council_id(la["name"])), "dfe_code": la["dfe_la_code"], "gss_code": code,
                          "name": la["name"], "region_code": region_code, "region_name": region_name,

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from graph.imports.councils import NEW_IN_2023, SharedFileError
+from graph.imports.councils import NEW_IN_2023
+from graph.imports.facts import ImportFailed
 from graph.imports.sheets import ods_rows, xlsx_rows, xlsx_sheet_names
 
 ENGLAND = "E92000001"
@@ -50,7 +51,7 @@ class Names:
         if key in ("england", "england total"):
             return ENGLAND
         if key not in self.areas:
-            raise SharedFileError(f"{where}: no area the DfE calls {name!r}")
+            raise ImportFailed(f"{where}: no area the DfE calls {name!r}")
         return self.areas[key]
 
 
@@ -64,7 +65,7 @@ def figure(text, where: str, zero_sign: bool = False) -> tuple[str, str]:
     try:
         number = Decimal(raw)
     except InvalidOperation:
-        raise SharedFileError(f"{where}: {text!r} is neither a figure nor a known symbol") from None
+        raise ImportFailed(f"{where}: {text!r} is neither a figure nor a known symbol") from None
     text = format(number.normalize(), "f")
     return ("0" if text in ("-0", "") else text), ""
 
@@ -132,11 +133,11 @@ def from_allocations(path: Path, measure: str, names: Names) -> list[Cell]:
                 continue
             area = names.dfe_codes.get(code) if code.isdigit() else names.code(code, where)
             if area is None:
-                raise SharedFileError(f"{where}: no authority has the DfE code {code}")
+                raise ImportFailed(f"{where}: no authority has the DfE code {code}")
             period = f"{row[3][:4]}-{row[3][4:]}"
             cell = Cell(area, period, measure, *figure(row[2], where))
             if found.setdefault((area, period), cell) != cell:
-                raise SharedFileError(f"{where}: {code} {period} differs from the same area's other row")
+                raise ImportFailed(f"{where}: {code} {period} differs from the same area's other row")
     return list(found.values())
 
 
@@ -157,7 +158,7 @@ def from_appeals(path: Path, measure: str, names: Names) -> list[Cell]:
             cells.append(Cell(area, year, measure, *figure(row[3 + 3 * k], where, zero_sign=True)))
         if area == ENGLAND:
             return cells
-    raise SharedFileError(f"{path.name}[SEND_2]: no England total row ends the table")
+    raise ImportFailed(f"{path.name}[SEND_2]: no England total row ends the table")
 
 
 def _csv(path: Path) -> list[dict[str, str]]:

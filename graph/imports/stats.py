@@ -1,6 +1,6 @@
 """``import_stats(shared_dir, data_dir)``: the DfE statistics the project takes, in its own tidy form under ``data/stats/``.
 
-From ``../shared/data/`` (the DfE files in ``dfe/``, ``local_authorities.csv`` and the fact table's GSS codes) it
+From ``<shared>/data/`` (the DfE files in ``dfe/``, ``local_authorities.csv`` and the fact table's GSS codes) it
 writes ``councils.csv`` (the 152 authorities), ``areas.csv`` (England, the regions and former authorities the
 figures name) and, per dataset, ``<id>.csv`` (area code, period, measure, value, status) and ``<id>.yaml`` (title,
 source URL at its commit, licence, measures and units). Only the measures listed in ``DATASETS`` are taken
@@ -13,12 +13,14 @@ from __future__ import annotations
 import csv
 import io
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 from graph.imports import dfe_tables as tables
-from graph.imports.councils import COLUMNS, SharedFileError, council_rows
+from graph.imports.councils import COLUMNS, council_rows
+from graph.imports.facts import ImportFailed
 
 OGL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
 BLOB = re.compile(r"(https://github\.com/\S+?/blob/([0-9a-f]{40})/\S+)")
@@ -69,8 +71,20 @@ def dataset_cells(spec: dict, dfe: Path, names: tables.Names) -> list[tables.Cel
     return tables.from_appeals(path, measure, names)
 
 
-def import_stats(shared_dir: Path, data_dir: Path) -> list[Path]:
-    """Regenerate ``data_dir/stats/`` from ``shared_dir`` (``../shared/data``); the files written."""
+@dataclass
+class StatsReport:
+    """What an import wrote: each file with its rows."""
+
+    files: dict[str, int] = field(default_factory=dict)
+
+    def lines(self) -> list[str]:
+        """The report as readable lines, one per file."""
+        return [f"stats: {len(self.files)} files in data/stats/"] + [f"  {name}: {rows} rows" for name, rows in self.files.items()]
+
+
+def import_stats(shared_dir: Path, data_dir: Path) -> StatsReport:
+    """Regenerate ``data_dir/stats/`` from ``shared_dir/data/`` (the DfE files, authorities, fact table); what it wrote."""
+    shared_dir = shared_dir / "data"
     out, dfe = data_dir / "stats", shared_dir / "dfe"
     out.mkdir(parents=True, exist_ok=True)
     councils = council_rows(shared_dir)
@@ -81,14 +95,15 @@ def import_stats(shared_dir: Path, data_dir: Path) -> list[Path]:
     areas: set[str] = set()
     for spec in DATASETS:
         if spec["file"] not in urls:
-            raise SharedFileError(f"dfe/README.md gives no source URL at a commit for {spec['file']}")
+            raise ImportFailed(f"dfe/README.md gives no source URL at a commit for {spec['file']}")
         cells = _unique(dataset_cells(spec, dfe, names), spec["file"])
         areas |= {cell.area for cell in cells}
         rows = [dict(zip(CELL_COLUMNS, (c.area, c.period, c.measure, c.value, c.status))) for c in cells]
         written.append(_write_csv(out / f"{spec['id']}.csv", CELL_COLUMNS, rows))
         written.append(_write_meta(out / f"{spec['id']}.yaml", spec, *urls[spec["file"]]))
     written.append(_write_csv(out / "areas.csv", ["code", "name"], _other_areas(areas, councils, names)))
-    return written
+    return StatsReport({path.name: len(path.read_text(encoding="utf-8").splitlines()) - 1
+                        for path in written if path.suffix == ".csv"})
 
 
 def _unique(cells: list[tables.Cell], name: str) -> list[tables.Cell]:
@@ -96,7 +111,7 @@ def _unique(cells: list[tables.Cell], name: str) -> list[tables.Cell]:
     found: dict[tuple[str, str, str], tables.Cell] = {}
     for cell in cells:
         if found.setdefault((cell.measure, cell.area, cell.period), cell) != cell:
-            raise SharedFileError(f"{name}: two different figures for {cell.measure} in {cell.area} {cell.period}")
+            raise ImportFailed(f"{name}: two different figures for {cell.measure} in {cell.area} {cell.period}")
     return [found[key] for key in sorted(found)]
 
 
@@ -120,7 +135,7 @@ def _write_councils_meta(path: Path, shared_dir: Path, urls: dict[str, tuple[str
     with (shared_dir / "local_authorities.csv").open(newline="", encoding="utf-8") as handle:
         sources = {row["source_url"] for row in csv.DictReader(handle)}
     if len(sources) != 1:
-        raise SharedFileError(f"local_authorities.csv: expected one source_url, found {sorted(sources)}")
+        raise ImportFailed(f"local_authorities.csv: expected one source_url, found {sorted(sources)}")
     region_url, region_commit = urls["la_region_lookup_raw.xlsx"]
     meta = {"title": "The 152 English local authorities of 2022-23: DfE code, GSS code, name",
             "source_url": sources.pop(), "region_title": "DfE LA-to-region lookup",

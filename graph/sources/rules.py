@@ -27,6 +27,7 @@ WAVE_LISTING = re.compile(r"^Added safety valve agreements for (.+?)\.?$")
 REPORTED_COUNT = re.compile(r"(\d+) \((\d{4}-\d{2})\)")
 PUBLICATION = re.compile(r"\breport (?:of|published on)\b|\bwas published on\b", re.IGNORECASE)
 AFTER_INSPECTION = re.compile(r"\bafter the (\d{4}) inspection\b")
+NO_OUTCOME = re.compile(r"\boutcome (?:category )?not stated\b")
 INSPECTION_EVENT = "inspection/{council}-{year}"  # one area SEND inspection per council and year
 
 
@@ -172,8 +173,11 @@ def follows_inspection(row: Row, fact: Record, derivation: Derivation) -> None:
 def inspection(row: Row, fact: Record, derivation: Derivation) -> None:
     """The row's claim about an inspection: its outcome, when inspectors visited, and when the report was published
     (where the evidence says so); the inspection event takes them from its claims (graph/queries/derive/)."""
-    term, note = outcome(row.value, row.where)
-    fact.add("outcome", term)
+    if NO_OUTCOME.search(row.value):
+        term, note = None, "The source seen does not state the outcome: none recorded."
+    else:
+        term, note = outcome(row.value, row.where)
+        fact.add("outcome", term)
     if note:
         fact.add("note", note)
     if not row.date:

@@ -1,4 +1,4 @@
-"""The ``sendkg`` command line: build, validate, query, export, stats, serve, load.
+"""The ``sendkg`` command line: import, build, validate, query, export, stats, serve, load.
 
 It sits in ``web/`` because ``serve`` starts the web app; nothing in ``graph/`` imports it.
 """
@@ -9,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from graph.paths import DATA_DIR, default_var_dir
+from graph.paths import DATA_DIR, default_shared_dir, default_var_dir
 from graph.terms import entity_iri
 from web.cli import commands
 
@@ -26,6 +26,12 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--data", type=Path, default=DATA_DIR, help=f"the data folder to build (default: {DATA_DIR})")
     p.add_argument("--to", metavar="URL", help="then also put the validated graph into a SPARQL server's Graph Store URL (e.g. http://host:7878/store)")
     p.set_defaults(func=commands.build)
+
+    p = sub.add_parser("import", help="regenerate data/ from the read-only shared material (the fact table, keeping row ids; the DfE statistics)")
+    p.add_argument("--shared", type=Path, default=None,
+                   help="the shared material's folder, holding data/safety_valve_facts.csv and data/dfe/ (default: $SENDKG_SHARED, else shared/ beside the project)")
+    p.add_argument("--data", type=Path, default=DATA_DIR, help=f"the data folder to write (default: {DATA_DIR})")
+    p.set_defaults(func=commands.import_data)
 
     p = sub.add_parser("load", parents=[var], help="put the current build's graph into a SPARQL server (Graph Store Protocol PUT, replacing its default graph)")
     p.add_argument("url", help="the server's Graph Store URL, e.g. http://127.0.0.1:7878/store (?default is added)")
@@ -65,6 +71,8 @@ def main(argv: list[str] | None = None) -> int:
     args = make_parser().parse_args(argv)
     if hasattr(args, "var") and args.var is None and args.command != "serve":  # serve: settings decide (VAR)
         args.var = default_var_dir()
+    if getattr(args, "shared", False) is None:
+        args.shared = default_shared_dir()
     return args.func(args) or 0
 
 

@@ -13,6 +13,8 @@ import pyoxigraph as ox
 
 from graph.build import BuildFailed, build as build_graph, check_graph, compile_graph
 from graph.exports import dumps
+from graph.imports.facts import ImportFailed, import_facts
+from graph.imports.stats import import_stats
 from graph.exports.formats import GRAPH_FORMATS, RESULT_FORMATS, by_name, write_graph, write_results
 from graph.queries import ParameterError, canned_queries, canned_query, query_file
 from graph.store import Store, StoreMissing, builds, open_store
@@ -46,6 +48,20 @@ def build(args) -> int:
             print(f"  {problem}", file=sys.stderr)
         return 1
     return load_into(args.to, target) if args.to else 0
+
+
+IMPORT_STEPS = (import_facts, import_stats)  # each step(shared_dir, data_dir) -> a report with .lines()
+
+
+def import_data(args) -> int:
+    """Regenerate ``data/`` from the shared material, one import step after another, printing what each did."""
+    for step in IMPORT_STEPS:
+        try:
+            report = step(args.shared, args.data)
+        except ImportFailed as exc:
+            return error(str(exc))
+        print("\n".join(report.lines()))
+    return 0
 
 
 def load(args) -> int:

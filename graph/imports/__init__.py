@@ -1,0 +1,8 @@
+"""Imports: regenerate the project's tidy data files under ``data/`` from the read-only material in ``../shared/``.
+
+The build reads only ``data/``; these steps are how ``data/`` is brought up to date with the shared material,
+reproducibly (running one twice gives identical files). ``sendkg import`` runs each step in turn.
+
+- ``facts``: ``shared/data/safety_valve_facts.csv`` -> ``data/facts/safety_valve_facts.csv``, keeping each
+  row's stable ``id`` (old rows matched to new ones, new rows given readable ids).
+"""
