@@ -22,6 +22,8 @@ from graph.imports.sheets import ods_rows, xlsx_rows, xlsx_sheet_names
 ENGLAND = "E92000001"
 STATUS = {"z": "not-applicable", "x": "suppressed", "c": "confidential", ":": "not-available", "..": "not-available"}
 GROUPINGS = {"metropolitan authorities", "unitary authorities", "upper tier authorities", "inner london", "outer london"}
+# The appeal table's one row for an area whose boundary changed: years before the change are the old area's.
+BOUNDARY_CHANGES = {"dorset": (2019, "E10000009")}  # its footnote 6: Dorset's boundaries changed in 2019
 APPEAL_ALIASES = {"durham": "county durham", "herefordshire": "herefordshire, county of"}  # the appeal table's short names
 FOOTNOTE = re.compile(r"\d+$")
 
@@ -154,8 +156,10 @@ def from_appeals(path: Path, measure: str, names: Names) -> list[Cell]:
             continue
         where = f"{path.name}[SEND_2]:{number}"
         area = names.code(APPEAL_ALIASES.get(name.lower(), name), where)
+        since, before = BOUNDARY_CHANGES.get(name.lower(), (0, area))
         for k, year in enumerate(years):
-            cells.append(Cell(area, year, measure, *figure(row[3 + 3 * k], where, zero_sign=True)))
+            cells.append(Cell(area if int(year) >= since else before, year, measure,
+                              *figure(row[3 + 3 * k], where, zero_sign=True)))
         if area == ENGLAND:
             return cells
     raise ImportFailed(f"{path.name}[SEND_2]: no England total row ends the table")
