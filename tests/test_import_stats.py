@@ -15,6 +15,7 @@ from graph.imports.stats import DATASETS, import_stats
 from graph.paths import DATA_DIR, ROOT
 from graph.sources.records import DataErrors
 from graph.sources.stats import read_statistics
+from web.cli import main
 
 # The shared material beside the project (/work/shared beside /work/main, and beside a worktree's parent).
 SHARED = next((p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if p.is_dir()), ROOT.parent / "shared")
@@ -122,3 +123,24 @@ def test_the_build_refuses_a_bad_figure(tmp_path):
     with pytest.raises(DataErrors) as caught:
         read_statistics(data)
     assert [e.where for e in caught.value.errors] == ["data/stats/dsg-deficit.csv:2", "data/stats/dsg-deficit.csv:3"]
+
+
+def test_sendkg_import_writes_the_statistics_and_says_so(tmp_path, capsys):
+    data = tmp_path / "data"
+    (data / "facts").mkdir(parents=True)
+    shutil.copy(DATA_DIR / "facts" / "safety_valve_facts.csv", data / "facts")
+    assert main(["import", "--shared", str(SHARED), "--data", str(data)]) == 0
+    out = capsys.readouterr().out
+    assert "stats: 7 files in data/stats/" in out and "  councils.csv: 152 rows" in out
+    assert (data / "stats" / "sen2-mi.csv").read_bytes() == (STATS / "sen2-mi.csv").read_bytes()
+
+
+def test_sendkg_import_names_a_missing_dfe_file(tmp_path, capsys):
+    shared = tmp_path / "shared"
+    shutil.copytree(SHARED / "data", shared / "data")
+    (shared / "data" / "dfe" / "dsg_deficit_derived.xlsx").unlink()
+    data = tmp_path / "data"
+    (data / "facts").mkdir(parents=True)
+    shutil.copy(DATA_DIR / "facts" / "safety_valve_facts.csv", data / "facts")
+    assert main(["import", "--shared", str(shared), "--data", str(data)]) == 2
+    assert "dsg_deficit_derived.xlsx" in capsys.readouterr().err

@@ -57,13 +57,14 @@ def source_urls(readme: Path) -> dict[str, tuple[str, str]]:
 
 
 def dataset_cells(spec: dict, dfe: Path, names: tables.Names) -> list[tables.Cell]:
-    """The tidy cells of one dataset."""
-    path, measures = dfe / spec["file"], {name: column for name, (_, column) in spec["measures"].items()}
-    (measure, column), = list(measures.items())[:1]
+    """The tidy cells of one dataset (its reader by id; the first measure is the one-measure readers')."""
+    path = dfe / spec["file"]
+    columns = {column: name for name, (_, column) in spec["measures"].items()}
+    column, measure = next(iter(columns.items()))
     if spec["id"] == "sen2-mi":
-        return tables.from_open_data(path, {column: name for name, column in measures.items()}, names)
+        return tables.from_open_data(path, columns, names)
     if spec["id"] == "sen2-caseload":
-        return tables.from_open_data(path, {column: measure}, names, lambda row: row["characteristic_age"] == "Total")
+        return tables.from_open_data(path, columns, names, lambda row: row["characteristic_age"] == "Total")
     if spec["id"] == "dsg-deficit":
         return tables.from_deficit(path, column, measure, names)
     if spec["id"] == "dsg-allocations":
@@ -86,6 +87,11 @@ def import_stats(shared_dir: Path, data_dir: Path) -> StatsReport:
     """Regenerate ``data_dir/stats/`` from ``shared_dir/data/`` (the DfE files, authorities, fact table); what it wrote."""
     shared_dir = shared_dir / "data"
     out, dfe = data_dir / "stats", shared_dir / "dfe"
+    needed = [shared_dir / "local_authorities.csv", shared_dir / "safety_valve_facts.csv", dfe / "README.md",
+              dfe / "la_region_lookup_raw.xlsx"] + [dfe / spec["file"] for spec in DATASETS]
+    missing = [str(path) for path in needed if not path.is_file()]
+    if missing:
+        raise ImportFailed(f"the statistics import needs {', '.join(missing)}: not found")
     out.mkdir(parents=True, exist_ok=True)
     councils = council_rows(shared_dir)
     names = tables.read_names(dfe / "sen2_mi.csv", councils)
