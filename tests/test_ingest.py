@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -9,10 +10,10 @@ import pytest
 
 from graph import build as build_module
 from graph.ingest import Ingester
-from graph.ingest.gazetteer import names_from_records, Name
+from graph.ingest.gazetteer import names_from_records
 from graph.paths import DATA_DIR, ROOT
 from graph.sources.records import Record
-from web.cli import make_parser
+from web.cli import main, make_parser
 from graph.ingest.draft import read_draft
 from web.cli.ingest import FIXED, review
 
@@ -129,10 +130,10 @@ def test_outcome_phrases_and_not_the_lowest_rating(ingester):
 
 def test_durations_dates_and_ages(ingester):
     text = ("The average wait for speech and language therapy was 75 weeks, and children over five years old wait "
-            "up to 15 months. The deficit is to be cleared by 2028-29; the visit was on 23 February 2024.")
+            "up to 15 months. The deficit is to be cleared by 2028-29 (or 2026/7); the visit was on 23 February 2024.")
     candidates = ingester.candidates(text)
     assert [(d.fields["quantity"], d.fields["unit"]) for d in _of(candidates, "duration")] == [(75, "week"), (15, "month")]
-    assert [d.fields["value"] for d in _of(candidates, "date")] == ["2028-29", "2024-02-23"]
+    assert [d.fields["value"] for d in _of(candidates, "date")] == ["2028-29", "2026-27", "2024-02-23"]
 
 
 def test_page_furniture_gives_no_claims(ingester):
@@ -195,3 +196,25 @@ def _script(candidates: list[dict]) -> list[str]:
         else:
             out.append("a")
     return out + [""] * 3  # url and title are given; Enter leaves the publisher out
+
+
+def test_ingest_json_lists_candidates_with_exact_spans(tmp_path, capsys):
+    article = tmp_path / "article.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    assert main(["ingest", str(article), "--format", "json"]) == 0
+    candidates = json.loads(capsys.readouterr().out)
+    assert {"quote", "money", "council", "date", "organisation"} <= {c["kind"] for c in candidates}
+    assert all(ARTICLE[c["start"]:c["end"]] == c["text"] for c in candidates)
+    [money] = [c for c in candidates if c["kind"] == "money"]
+    assert (money["amount"], money["currency"], money["what"]) == (20000000, "GBP", "funding")
+    assert not (DATA_DIR / "drafts" / "article.yaml").exists()  # --format json writes nothing
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["ingest", "no-such-file.txt"], "cannot read no-such-file.txt"),
+    (["ingest", "README.md", "--published", "May 2024"], "--published 'May 2024'"),
+    (["review", "README.md"], "not a draft source file"),
+])
+def test_bad_input_is_a_usage_error_naming_it(argv, message, capsys):
+    assert main([argv[0], str(ROOT / argv[1]) if argv[1] == "README.md" else argv[1], *argv[2:]]) == 2
+    assert message in capsys.readouterr().err

@@ -4,6 +4,7 @@
 - ``gazetteer``: the councils, people and organisations the graph labels (from the records of ``data/``).
 - ``mentions``: those names in the text (spaCy ``PhraseMatcher``), and councils the graph does not know.
 - ``quotes``: quotations with speaker, role and organisation; reported speech; inspectors' words.
+- ``speakers``: who an attribution names (speaker, role, organisation).
 - ``amounts`` and ``dates``: money, durations, inspection outcomes, interventions and dates, by small rules.
 - ``draft``: candidates to a draft source file under ``data/drafts/`` and back;
   ``publish``: the accepted candidates as a normal source file.
@@ -17,7 +18,8 @@ from graph.ingest import amounts, dates, layout
 from graph.ingest.candidates import Candidate, span
 from graph.ingest.gazetteer import Name, names_from_data
 from graph.ingest.mentions import Recogniser, make_nlp
-from graph.ingest.quotes import NAME, Speech, marked_spans
+from graph.ingest.quotes import Speech, marked_spans
+from graph.ingest.speakers import NAME
 
 
 class Ingester:

@@ -67,10 +67,12 @@ def outcomes(source: str, start: int, end: int) -> list[Candidate]:
 
 
 def interventions(source: str, start: int, end: int, councils: list[Candidate]) -> list[Candidate]:
-    """Improvement notices and statutory directions, with the council the sentence names."""
-    council = next((c for c in councils if start <= c.start < end), None)
+    """Improvement notices and statutory directions, with the council the sentence names (else the last one named before)."""
+    council = next((c for c in councils if start <= c.start < end), None) or next(
+        (c for c in reversed(councils) if c.start < start), None)
     return [span(source, "intervention", m.start(), m.end(), intervention=name,
-                 council=council.fields.get("name") if council else None)
+                 council=council.fields.get("name") if council else None,
+                 councilId=council.fields.get("id") if council else None)
             for pattern, name in INTERVENTIONS for m in pattern.finditer(source, start, end)]
 
 

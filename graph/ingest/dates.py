@@ -38,8 +38,9 @@ def _value(form: str, m: re.Match) -> str | None:
     year = m.group("year")
     if form == "financial":
         following = m.group("next")
-        nxt = int(following[-2:]) if len(following) <= 2 else int(following) % 100
-        return f"{year}-{nxt:02d}" if nxt == (int(year) + 1) % 100 else None
+        after = int(year) + 1
+        ok = int(following) in ({after % 10} if len(following) == 1 else {after % 100, after})  # 2026/7, 2026-27, 2026-2027
+        return f"{year}-{after % 100:02d}" if ok else None
     if form == "year":
         return year
     month = m.group("month")

@@ -67,7 +67,10 @@ def dump(document: dict) -> str:
 
 def read_draft(path: Path) -> tuple[dict, list[dict]]:
     """The source block and the candidates (each entity's ``draft:`` block with its confidence) of a draft file."""
-    document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    try:
+        document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise ValueError(f"{path}: not a draft source file (not YAML: {exc.__class__.__name__})") from exc
     if not isinstance(document, dict) or "source" not in document:
         raise ValueError(f"{path}: not a draft source file (no 'source:' block)")
     candidates = []

@@ -9,6 +9,7 @@ inspection is a curator's edit.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from graph.ingest.draft import slug_of
 from graph.ingest.quotes import INSPECTORS
@@ -34,9 +35,20 @@ class Publisher:
     def document(self, source: dict, accepted: list[dict]) -> dict:
         """The source file's data: ``source`` and the entities of every accepted candidate."""
         self.entities = {}
+        if source.get("published"):
+            source = {**source, "published": _yaml_date(str(source["published"]))}
+        if source.get("publisher"):
+            source = {**source, "publisher": self._publisher(str(source["publisher"]))}
         for number, c in enumerate(accepted, 1):
             getattr(self, f"_{c['kind']}")(c, f"{source['id']}-{number:03d}")
         return {"source": source, "entities": list(self.entities.values())}
+
+    def _publisher(self, given: str) -> str:
+        """The publisher's entity id: as given if it is one, the graph's entity of that name, or a new one."""
+        if re.fullmatch(r"[a-z][a-z0-9-]*/[A-Za-z0-9][\w.-]*", given):
+            return given
+        known = next((i for i, label in self.labels.items() if label.lower() == given.lower()), None)
+        return known or self._entity(f"organisation/{slug_of(given)}", "Publisher", given)
 
     def _entity(self, entity_id: str, cls: str, label: str, **props) -> str:
         if entity_id in self.labels and not props:
@@ -99,7 +111,7 @@ class Publisher:
 
     def _date(self, c: dict, number: str):
         key = "financialYear" if c.get("precision") == "financial" else "dcterms:date"
-        self._claim(c, number, "fact-type/stated-date", **{key: c["value"]})
+        self._claim(c, number, "fact-type/stated-date", **{key: _yaml_date(c["value"])})
 
     def _duration(self, c: dict, number: str):
         self._entity(f"measurement/{number}", "Measurement", f"{c['quantity']} {c['unit']}s", quantity=c["quantity"],
@@ -109,6 +121,11 @@ class Publisher:
     def _about(self, c: dict) -> str:
         council = c.get("councilId")
         return self._entity(council, "Council", c.get("council", "")) if council else PROGRAMME
+
+
+def _yaml_date(value: str):
+    """A day as a ``date`` (YAML writes it as one, unquoted); a year-month, year or financial year stays text."""
+    return date.fromisoformat(value) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) else value
 
 
 def _words(text: str, n: int = 10) -> str:
