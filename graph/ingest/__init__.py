@@ -52,7 +52,8 @@ class Ingester:
         for candidate in found:
             candidate.sentence = candidate.sentence or next(((s, e) for s, e in sentences if s <= candidate.start < e), None)
         _link_councils(found, councils)
-        return sorted(found, key=lambda c: (c.start, c.kind))
+        unique = {(c.kind, c.start, c.end): c for c in reversed(found)}  # a name found by two rules is one candidate
+        return sorted(unique.values(), key=lambda c: (c.start, c.kind))
 
 
 CLAIMS = {"money", "duration", "inspection_outcome", "date", "intervention"}
@@ -74,8 +75,7 @@ def _speakers(text: str, speech: list[Candidate], recogniser: Recogniser) -> lis
         name = candidate.fields.get("speaker", "")
         if not name or recogniser.lookup(name) or not NAME.match(name) or " " not in name:
             continue
-        s, e = candidate.sentence
-        at = text.find(name, s, e)
+        at = text.rfind(name, 0, candidate.end)  # in its sentence, or the attribution before a bare quotation
         if at >= 0:
             out.append(span(text, "person", at, at + len(name), name=name))
     return out

@@ -4,7 +4,8 @@ A council's name inside another name is no mention of it: "Bury Times", "NHS Ken
 Manchester", "Staffordshire and Stoke-on-Trent Integrated Care Board". A match is dropped when a capitalised
 word that is not a council suffix follows it, or one that is not a place prefix precedes it (the first word
 of a sentence excepted), and so is a match joined by "and" to a dropped one. A council the graph does not
-know is found by the pattern "<Name> [County|City|Borough] Council" and given no IRI.
+know is found by the pattern "<Name> [County|City|Borough] Council", and a councillor the graph does not know by
+"Cllr|Councillor <Name>"; both are given no IRI.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ class Recogniser:
     """Finds gazetteer names (and unknown councils) in spaCy docs."""
 
     def __init__(self, nlp, names: list[Name]):
-        self.names = {}
+        self.names, self.nlp_vocab = {}, nlp.vocab
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         for name in names:
             self.names.setdefault(name.text.lower(), name)
@@ -42,6 +43,7 @@ class Recogniser:
         self.unknown = Matcher(nlp.vocab)
         self.unknown.add("council", [[{"IS_TITLE": True, "OP": "+"},
                                       {"LOWER": {"IN": ["county", "city", "borough"]}, "OP": "?"}, {"ORTH": "Council"}]])
+        self.unknown.add("person", [[{"LOWER": {"IN": ["cllr", "councillor"]}}, {"IS_TITLE": True}, {"IS_TITLE": True, "OP": "?"}]])
 
     def lookup(self, text: str) -> Name | None:
         """The gazetteer name spelt ``text`` (case-insensitive), if any."""
@@ -59,11 +61,12 @@ class Recogniser:
         kept = [m for m, drop in zip(spans, inside) if not drop]
         found = [self._candidate(source, offset, m, self.lookup(m.text)) for m in kept]
         known = {(m.start, m.end) for m in kept}
-        for _, s, e in self.unknown(doc):
-            words = doc[s:e]
-            name = " ".join(t.text for t in words if t.lower_ not in {"county", "city", "borough", "council"})
+        for rule, s, e in self.unknown(doc):
+            kind = self.nlp_vocab.strings[rule]
+            words = doc[s + 1:e] if kind == "person" else doc[s:e]
+            name = " ".join(t.text for t in words if kind == "person" or t.lower_ not in {"county", "city", "borough", "council"})
             if name and not self.lookup(name) and not any(a < e and s < b for a, b in known):
-                found.append(span(source, "council", offset + words.start_char, offset + words.end_char, name=name))
+                found.append(span(source, kind, offset + words.start_char, offset + words.end_char, name=name))
         return _longest_unknown(found)
 
     def _inside_other_name(self, doc: Doc, match: Span) -> bool:

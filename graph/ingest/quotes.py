@@ -129,7 +129,10 @@ class Speech:
             speaker, confidence = (dict(self.last), "medium") if self.last else ({}, "low")
         else:
             self.last = speaker
-        kind = "finding" if INSPECTORS.search(speaker.get("speaker", "")) else "quote"
+        inspectors = INSPECTORS.search(speaker.get("speaker", ""))
+        kind = "finding" if inspectors else "quote"
+        if inspectors and len(speaker["speaker"].split()) > 6:  # "... an inspection led by Ofsted and the CQC which"
+            speaker = {"speaker": inspectors.group(0)}
         candidate = span(self.source, kind, m.start, m.end, quote=inner, **speaker)
         candidate.confidence = confidence if m.closed else "low"
         candidate.sentence = (s, max(e, close_sentence[1]))
