@@ -9,16 +9,16 @@ import shutil
 import openpyxl
 import pytest
 
+
 from graph.imports.dfe_tables import figure
 from graph.imports.facts import ImportFailed
 from graph.imports.stats import DATASETS, import_stats
-from graph.paths import DATA_DIR, ROOT
+from graph.paths import DATA_DIR
 from graph.sources.records import DataErrors
 from graph.sources.stats import read_statistics
 from web.cli import main
+from shared_material import shared_root
 
-# The shared material beside the project (/work/shared beside /work/main, and beside a worktree's parent).
-SHARED = next((p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if p.is_dir()), ROOT.parent / "shared")
 STATS = DATA_DIR / "stats"
 
 
@@ -30,9 +30,9 @@ def rows(path) -> list[dict[str, str]]:
 @pytest.fixture(scope="module")
 def imported(tmp_path_factory):
     data = tmp_path_factory.mktemp("data")
-    first = import_stats(SHARED, data)
+    first = import_stats(shared_root(), data)
     snapshot = {p.name: p.read_bytes() for p in (data / "stats").iterdir()}
-    second = import_stats(SHARED, data)
+    second = import_stats(shared_root(), data)
     return data / "stats", snapshot, first, second
 
 
@@ -97,7 +97,7 @@ def test_an_unknown_symbol_is_an_error_naming_where():
 
 def test_an_unknown_area_name_fails_the_import(tmp_path):
     shared = tmp_path / "shared"
-    shutil.copytree(SHARED / "data", shared / "data")
+    shutil.copytree(shared_root() / "data", shared / "data")
     lookup = shared / "data" / "dfe" / "la_region_lookup_raw.xlsx"
     book = openpyxl.load_workbook(lookup, read_only=True)
     sheet = book.worksheets[0]
@@ -129,7 +129,7 @@ def test_sendkg_import_writes_the_statistics_and_says_so(tmp_path, capsys):
     data = tmp_path / "data"
     (data / "facts").mkdir(parents=True)
     shutil.copy(DATA_DIR / "facts" / "safety_valve_facts.csv", data / "facts")
-    assert main(["import", "--shared", str(SHARED), "--data", str(data)]) == 0
+    assert main(["import", "--shared", str(shared_root()), "--data", str(data)]) == 0
     out = capsys.readouterr().out
     assert "stats: 7 files in data/stats/" in out and "  councils.csv: 152 rows" in out
     assert (data / "stats" / "sen2-mi.csv").read_bytes() == (STATS / "sen2-mi.csv").read_bytes()
@@ -137,7 +137,7 @@ def test_sendkg_import_writes_the_statistics_and_says_so(tmp_path, capsys):
 
 def test_sendkg_import_names_a_missing_dfe_file(tmp_path, capsys):
     shared = tmp_path / "shared"
-    shutil.copytree(SHARED / "data", shared / "data")
+    shutil.copytree(shared_root() / "data", shared / "data")
     (shared / "data" / "dfe" / "dsg_deficit_derived.xlsx").unlink()
     data = tmp_path / "data"
     (data / "facts").mkdir(parents=True)
