@@ -40,7 +40,7 @@ defaults
     timeout check 2s
     retries 3
     option redispatch 1
-    retry-on conn-failure empty-response response-timeout
+    retry-on conn-failure empty-response junk-response response-timeout
 frontend web
     bind 127.0.0.1:{port}
     option forwardfor

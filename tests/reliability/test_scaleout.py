@@ -1,7 +1,7 @@
 """Scale out: two ``sendkg serve`` replicas over one published build behind Debian's haproxy (bench/harness/balancer.py).
 
 Through the balancer, two clients are still told apart (the replicas trust its ``X-Forwarded-For``): one over
-its in-flight bound gets 429 while another is served. Then 16 clients (bench/load.py's, each from its own loopback
+its in-flight bound gets 429 while another is served. Then 8 clients (bench/load.py's, each from its own loopback
 address) load the balancer, one replica is SIGKILLed mid-run, and no request is lost beyond those in flight on
 it at the kill: every failure was sent before the replica died, there are no more of them than the balancer's
 log shows in flight on it, and every request after it is answered right by the live replica.
@@ -26,7 +26,8 @@ from reliability.folders import copy_build
 from reliability.test_fairness import HEAVY, LIGHT, OTHER, councils, post
 
 pytestmark = pytest.mark.server
-CLIENTS, DURATION, KILL_AFTER = 16, 8.0, 3.0
+CLIENTS, DURATION, KILL_AFTER = 8, 8.0, 3.0
+QUERY_TIMEOUT = 6  # also how long a query waits for a worker: the survivor carries all 8 clients within it
 FLOOD = 16  # 8 per replica: twice the 4 queries one client may have in flight on each
 
 
@@ -49,7 +50,7 @@ class TimedTally(Tally):
 def cluster(built, tmp_path_factory):
     """Two replicas over one copy of the build, trusting the balancer at 127.0.0.1, and haproxy in front."""
     var = copy_build(built, tmp_path_factory.mktemp("scaleout") / "var")
-    replicas = [sendkg_server(var, name=f"replica {n}", QUERY_WORKERS=2, QUERY_TIMEOUT=4, TRUSTED_PROXIES="127.0.0.1")
+    replicas = [sendkg_server(var, name=f"replica {n}", QUERY_WORKERS=2, QUERY_TIMEOUT=QUERY_TIMEOUT, TRUSTED_PROXIES="127.0.0.1")
                 for n in (1, 2)]
     balancer = None
     try:
@@ -89,7 +90,7 @@ def test_two_clients_behind_the_balancer_are_still_told_apart(two_clients):
 
 @pytest.fixture(scope="module")
 def killed(cluster, two_clients):
-    """bench.load's mix from 16 clients through the balancer, replica 1 SIGKILLed after 3 s of an 8 s run."""
+    """bench.load's mix from 8 clients through the balancer, replica 1 SIGKILLed after 3 s of an 8 s run."""
     balancer, replicas = cluster
     mix = probes(balancer.base)
     answers = references(mix)  # each fetched twice, round robin: both replicas give the same answers
@@ -120,7 +121,7 @@ def in_flight_on_the_killed(killed) -> list:
 
 def test_both_replicas_served_before_the_kill(killed):
     before = [e.server for e in killed["log"] if e.ended < killed["kill_sent"]]
-    assert before.count("r1") >= 20 and before.count("r2") >= 20
+    assert before.count("r1") >= 5 and before.count("r2") >= 5
 
 
 def test_the_balancer_took_the_killed_replica_out_within_two_seconds(killed):
@@ -136,12 +137,12 @@ def test_no_request_lost_beyond_those_in_flight_on_the_killed_replica(killed):
     assert len(failures) <= len(in_flight), failures[:5]
     assert all(sent <= killed["dead"] for sent, _, _ in failures), failures[:5]
     assert killed["tally"].wrong == []
-    logged_failures = [e for e in killed["log"] if e.status >= 500]
-    assert len(logged_failures) == len(failures)  # the clients and the balancer agree
+    broken = [e for e in killed["log"] if e.status >= 500 or e.termination[0] == "S"]  # refused, or cut off
+    assert len(broken) == len(failures)  # the clients and the balancer agree
 
 
 def test_every_request_after_the_kill_is_answered_by_the_live_replica(killed):
     after = [e for e in killed["log"] if e.accepted > killed["dead"]]
-    assert len(after) >= 50, "the load did not go on after the kill"
+    assert len(after) >= 20, "the load did not go on after the kill"
     assert {e.server for e in after} == {"r2"} and {e.status for e in after} == {200}
     assert set(killed["tally"].latency) == {"canned", "entity", "explore", "search"}
