@@ -132,7 +132,7 @@ def test_no_request_lost_beyond_those_in_flight_on_the_killed_replica(killed):
     failures, in_flight = killed["tally"].failures, in_flight_on_the_killed(killed)
     print(json.dumps({"in_flight_on_killed": len(in_flight), "failed": len(failures),
                       "retried_elsewhere": sum(e.redispatched and e.status == 200 for e in in_flight),
-                      "requests": len(killed["log"])}))
+                      "requests": len(killed["log"]), "failed_as": [problem[-90:] for _, _, problem in failures]}))
     assert in_flight, "the kill hit no request in flight: it proved nothing"
     assert len(failures) <= len(in_flight), failures[:5]
     assert all(sent <= killed["dead"] for sent, _, _ in failures), failures[:5]
