@@ -9,6 +9,7 @@ log shows in flight on it, and every request after it is answered right by the l
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -107,10 +108,12 @@ def killed(cluster, two_clients):
     down = balancer.wait_down("r1")
     for thread in threads:
         thread.join()
-    for pid in wait_gone(orphans):
-        os.kill(pid, signal.SIGKILL)
+    left = wait_gone(orphans)
+    for pid in left:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
     log = [entry for entry in balancer.requests() if entry.accepted >= load_started]
-    return {"tally": tally, "kill_sent": kill_sent, "dead": dead, "down": down, "log": log, "orphans": orphans}
+    return {"tally": tally, "kill_sent": kill_sent, "dead": dead, "down": down, "log": log, "orphans": orphans, "left": left}
 
 
 def in_flight_on_the_killed(killed) -> list:
@@ -126,6 +129,10 @@ def test_both_replicas_served_before_the_kill(killed):
 
 def test_the_balancer_took_the_killed_replica_out_within_two_seconds(killed):
     assert killed["down"] is not None and killed["down"] - killed["dead"] < 2.0
+
+
+def test_the_killed_replicas_query_workers_went_with_it(killed):
+    assert killed["orphans"] and killed["left"] == []
 
 
 def test_no_request_lost_beyond_those_in_flight_on_the_killed_replica(killed):
