@@ -12,12 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from graph.sources import rules
+from graph.sources import inspection_rules as ir, rules
 from graph.sources.derivation import Derivation, add_once
 from graph.sources.fact_values import Row, council_id, date_value, slugify
 from graph.sources.records import Record
 
 Rule = Callable[[Row, Record, Derivation], None]
+INSPECTIONS = ("AreaSENDInspection", "AreaSENDRevisit")  # events of a council's local area, joined by inspectionOf
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,7 @@ class FactType:
             fact.props["about"] = [event[0]]
             record = derivation.event(*event, row)
             if not row.is_programme:
-                add_once(record, "inspectionOf" if event[1] == "AreaSENDInspection" else "council", council_id(row.council))
+                add_once(record, "inspectionOf" if event[1] in INSPECTIONS else "council", council_id(row.council))
             if agreement:
                 add_once(record, "agreement", agreement)
         elif agreement:
@@ -78,7 +79,7 @@ FACT_TYPES: dict[str, FactType] = {t.name: t for t in (
     FactType("payment_delayed", "payment delayed", cls="WithheldPayment", agreement=True, rules=(rules.issued_by_dfe,), event="delayed-payment/{council}", event_label="{name} safety valve payment delayed"),
     FactType("agreement_extended", "agreement extended", cls="AgreementExtension", agreement=True, rules=(rules.extension_term, rules.issued_by_dfe), event="extension/{council}-{year}", event_label="{name} safety valve agreement extended"),
     FactType("sv_capital_top_up", "capital top-up", cls="CapitalTopUp", agreement=True, rules=(rules.amounts, rules.issued_by_dfe), event="capital-top-up/{council}-{year}", event_label="{name} safety valve capital top-up"),
-    FactType("area_send_inspection", "area SEND inspection outcome", cls="AreaSENDInspection", rules=(rules.inspection,), event=rules.INSPECTION_EVENT, event_label="{name} area SEND inspection"),
+    FactType("area_send_inspection", "area SEND inspection outcome", cls="AreaSENDInspection", rules=(rules.inspection, ir.framework_2023), event=rules.INSPECTION_EVENT, event_label="{name} area SEND inspection"),
     FactType("ehcp_timeliness", "EHC plan timeliness"),
     FactType("improvement_notice", "improvement notice", cls="ImprovementNotice", rules=(rules.follows_inspection, rules.issued_by_dfe), event="improvement-notice/{council}", event_label="{name} improvement notice"),
     FactType("send_statutory_direction", "SEND statutory direction", cls="StatutoryDirection", rules=(rules.issued_by_dfe,), event="statutory-direction/{council}", event_label="{name} SEND statutory direction"),
@@ -99,6 +100,35 @@ FACT_TYPES: dict[str, FactType] = {t.name: t for t in (
     FactType("inspection_framework_outcomes", "inspection framework outcomes"),
     FactType("inspections_2023_stats", "inspection outcomes in 2023"),
     FactType("bailout_amount", "bailout amount", broader="sv_funding"),
+    # Inspection rows: the 2016 framework's inspections and revisits (events.yaml names the revisits), key findings
+    # (each an InspectionFinding of its inspection), remarks about an inspection (dated as remarks).
+    FactType("previous_send_inspection", "area SEND inspection or revisit (2016 framework)", cls="AreaSENDInspection", rules=(ir.previous_inspection,), event=rules.INSPECTION_EVENT, event_label="{name} area SEND inspection"),
+    FactType("inspection_finding", "inspection finding", cls="AreaSENDInspection", rules=(ir.finding,), event=rules.INSPECTION_EVENT, event_label="{name} area SEND inspection"),
+    FactType("area_send_inspection_note", "remark about an area SEND inspection", cls="AreaSENDInspection", rules=(ir.inspection_note,), event=rules.INSPECTION_EVENT, event_label="{name} area SEND inspection"),
+    # PLACEHOLDERS (inspections branch only): plain claims about the council until the facts branch types these; drop on merge.
+    FactType("sv_condition", "sv condition"),
+    FactType("sv_funding_profile", "sv funding profile"),
+    FactType("sv_programme_detail", "sv programme detail"),
+    FactType("sv_condition_common_2023_24", "sv condition common 2023 24"),
+    FactType("agreements_by_nov_2022", "agreements by nov 2022"),
+    FactType("total_first_14", "total first 14"),
+    FactType("sv_savings", "sv savings"),
+    FactType("sv_legal_challenge", "sv legal challenge"),
+    FactType("sv_criteria", "sv criteria"),
+    FactType("sv_condition_common", "sv condition common"),
+    FactType("ipsea_letter", "ipsea letter"),
+    FactType("sv_off_track", "sv off track"),
+    FactType("sv_application", "sv application"),
+    FactType("sv_financial_risk", "sv financial risk"),
+    FactType("s114_risk", "s114 risk"),
+    FactType("agreement_extension_requested", "agreement extension requested"),
+    FactType("sv_invited", "sv invited"),
+    FactType("sv_council_contribution", "sv council contribution"),
+    FactType("sv_related_change", "sv related change"),
+    FactType("sv_progress", "sv progress"),
+    FactType("sv_negotiation", "sv negotiation"),
+    FactType("sv_enhanced_monitoring", "sv enhanced monitoring"),
+    FactType("ehcp_count", "ehcp count"),
     # Kinds of claim the sources' files and the rules make about one link or one group of values (no table row has them).
     FactType("issued_by", "issued by"),
     FactType("bears_on", "finding bears on a mandated area"),
