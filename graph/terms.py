@@ -29,51 +29,74 @@ class SKG(DefinedNamespace):
 
     AgreementExtension: URIRef
     AgreementWave: URIRef
+    AlternativeProvisionTheme: URIRef
     AreaSENDInspection: URIRef
     Bailout: URIRef
     Basis: URIRef
     BasisScheme: URIRef
     CapitalTopUp: URIRef
     Charity: URIRef
+    CoProductionTheme: URIRef
     ConfidenceLevel: URIRef
     ConfidenceScheme: URIRef
     Council: URIRef
+    DeficitReductionTheme: URIRef
     DeprecatedRank: URIRef
+    EHCProcessesTheme: URIRef
+    EarlyInterventionTheme: URIRef
+    EnhancedMonitoring: URIRef
     Event: URIRef
     FactType: URIRef
+    FewerIndependentPlacementsTheme: URIRef
+    FundingAndCommissioningTheme: URIRef
     FundingDecision: URIRef
     GovernmentDepartment: URIRef
     GovernmentIntervention: URIRef
     HighConfidence: URIRef
     ImprovementArea: URIRef
     ImprovementNotice: URIRef
+    ImprovementTheme: URIRef
+    ImprovementThemeScheme: URIRef
     Inconsistent: URIRef
     Inferred: URIRef
     InspectionFinding: URIRef
     InspectionOutcome: URIRef
     InspectionOutcomeScheme: URIRef
     Inspectorate: URIRef
+    JointWorkingTheme: URIRef
+    LegalChallenge: URIRef
+    LocalSpecialistPlacesTheme: URIRef
     LowConfidence: URIRef
+    MainstreamInclusionTheme: URIRef
     Measurement: URIRef
     MediumConfidence: URIRef
     NormalRank: URIRef
+    OffTrack: URIRef
+    OnTrack: URIRef
     Organisation: URIRef
     OutcomeCount: URIRef
     Person: URIRef
+    PhaseTransitionsTheme: URIRef
     PreferredRank: URIRef
+    PreparationForAdulthoodTheme: URIRef
     Programme: URIRef
+    ProgrammeInvitation: URIRef
+    ProgressStatus: URIRef
+    ProgressStatusScheme: URIRef
     Publisher: URIRef
     Quote: URIRef
     Rank: URIRef
     RankScheme: URIRef
     RejectedProposal: URIRef
     ReportedSpeech: URIRef
+    Restated: URIRef
     SafetyValveAgreement: URIRef
     SourceDocument: URIRef
     SourcedFact: URIRef
     Speech: URIRef
     Stated: URIRef
     StatutoryDirection: URIRef
+    SupportServicesTheme: URIRef
     SystemicFailings: URIRef
     TypicallyPositive: URIRef
     Union: URIRef
@@ -100,6 +123,7 @@ class SKG(DefinedNamespace):
     conductedBy: URIRef
     confidence: URIRef
     council: URIRef
+    councilContribution: URIRef
     councilCount: URIRef
     currency: URIRef
     deficitTargetYear: URIRef
@@ -118,6 +142,7 @@ class SKG(DefinedNamespace):
     outcome: URIRef
     outcomeRank: URIRef
     partOfProgramme: URIRef
+    progressStatus: URIRef
     published: URIRef
     quantity: URIRef
     quoteText: URIRef
@@ -133,6 +158,7 @@ class SKG(DefinedNamespace):
     statistic: URIRef
     statisticalGeography: URIRef
     termYears: URIRef
+    theme: URIRef
     unit: URIRef
     visitEnd: URIRef
     visitStart: URIRef

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from graph.terms import ID
+from graph.terms import ID, SKG
 from graph.queries import canned_query
 
 NAMES = ("01-agreements", "03-councils-by-outcome", "06-funding-decisions", "08-disagreements",
@@ -57,10 +57,10 @@ def test_03_councils_by_outcome(real_store):
     for row in rows:
         by_outcome.setdefault(row["outcomeLabel"], set()).add(row["councilLabel"])
     assert by_outcome == {
-        "typically positive experiences and outcomes": {"Dorset", "Richmond upon Thames", "Rotherham"},
-        "inconsistent experiences and outcomes": {"Cambridgeshire", "Hounslow", "Kirklees", "Medway",
+        "typically positive experiences and outcomes": {"Dorset", "Haringey", "Richmond upon Thames", "Rotherham"},
+        "inconsistent experiences and outcomes": {"Cambridgeshire", "Darlington", "Hounslow", "Kirklees", "Medway",
                                                   "South Gloucestershire", "Stoke-on-Trent", "Surrey"},
-        "widespread and/or systemic failings": {"Bexley", "Bracknell Forest", "Bury"},
+        "widespread and/or systemic failings": {"Bexley", "Bracknell Forest", "Bury", "Slough", "Torbay"},
     }
     surrey = next(row for row in rows if row["councilLabel"] == "Surrey")
     assert (surrey["visited"], surrey["visitStart"], surrey["visitEnd"]) == ("2023-09", "2023-09-11", "2023-09-29")
@@ -96,10 +96,17 @@ def test_08_disagreements(real_store):
         (str(ID["withholding/2023-24-five-councils"]), "amount", frozenset({"18000000", "17700000"})): "rounding",
         (str(ID["funding/bury"]), "amount", frozenset({"20000000", "20500000"})): "different measures",
         (str(ID["agreement/bury"]), "deficit target year", frozenset({"2028-29", "2024-25"})): "changed over time",
+        (str(ID["funding/kent"]), "amount", frozenset({"142000000", "140000000"})): "conflict",
+        (str(ID["funding/merton"]), "amount", frozenset({"28900000", "28000000"})): "conflict",
     }
     assert len([row for row in rows if row["thing"] == str(ID["funding/bury"])]) == 2  # the article's £20m and the table's
     assert all(row["valueA"] != row["valueB"] for row in rows)
-    assert not [row for row in rows if row["kind"] == "conflict"], "no true conflict in the data today"
+    conflicts = {row["thing"] for row in rows if row["kind"] == "conflict"}
+    assert conflicts == {str(ID["funding/kent"]), str(ID["funding/merton"])}
+    amounts = {str(event): {r["a"].value for r in real_store.select(f"SELECT ?a WHERE {{ <{event}> <{SKG.amount}> ?a }}")}
+               for event in (ID["funding/kent"], ID["funding/merton"])}
+    assert amounts[str(ID["funding/merton"])] == {"28900000"}, "Merton's preferred claim gives its event the figure"
+    assert amounts[str(ID["funding/kent"])] == set(), "Kent's conflict has no preferred claim: its event has no figure"
 
 
 def test_09_agreement_coverage(real_store):

@@ -39,7 +39,8 @@ DATE_PROPS = {SKG.published, SKG.visited, SKG.asOf, DCTERMS.date}
 # Concepts a data file may name by their short word.
 WORDS = {
     SKG.confidence: {"high": SKG.HighConfidence, "medium": SKG.MediumConfidence, "low": SKG.LowConfidence},
-    SKG.basis: {"stated": SKG.Stated, "inferred": SKG.Inferred},
+    SKG.basis: {"stated": SKG.Stated, "restated": SKG.Restated, "inferred": SKG.Inferred},
+    SKG.progressStatus: {"on track": SKG.OnTrack, "off track": SKG.OffTrack},
     SKG.rank: {"preferred": SKG.PreferredRank, "normal": SKG.NormalRank, "deprecated": SKG.DeprecatedRank},
 }
 YEAR_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")

@@ -7,6 +7,8 @@
   ``rules`` (the rules), ``derivation`` (the entities rules declare) and ``fact_values`` (value parsers).
 - ``inspection_files``: Ofsted's inspection data as the import keeps it (``data/inspections/``): one event per
   inspection and revisit, shared with the fact table's rows about it, and the file's claim about it.
+- ``themes``: the curated mapping of mandated improvement areas to improvement themes
+  (``data/themes/mapping.yaml``), each link a claim with the curator's confidence and reason.
 - ``records``: ``Record`` and the data errors, each naming its file and line.
 """
 
@@ -18,11 +20,13 @@ from graph.sources.events import read_events
 from graph.sources.fact_table import read_facts, source_urls
 from graph.sources.inspection_files import read_inspection_files
 from graph.sources.records import Record
+from graph.sources.themes import read_themes
 from graph.sources.yaml_files import read_sources
 
 FACT_TABLE = Path("facts") / "safety_valve_facts.csv"
 EVENTS = Path("facts") / "events.yaml"
 INSPECTIONS = Path("inspections")
+THEMES = Path("themes") / "mapping.yaml"
 
 
 def read_records(data_dir: Path) -> list[Record]:
@@ -35,5 +39,7 @@ def read_records(data_dir: Path) -> list[Record]:
     records = read_sources(data_dir / "sources", shown_from)
     events = data_dir / EVENTS
     plan = read_events(events, str(events.relative_to(shown_from)))
-    facts = read_facts(data_dir / FACT_TABLE, shown_from, source_urls(records), plan)
-    return records + facts + read_inspection_files(data_dir / INSPECTIONS, shown_from)
+    records += read_facts(data_dir / FACT_TABLE, shown_from, source_urls(records), plan)
+    themes = data_dir / THEMES
+    records += read_inspection_files(data_dir / INSPECTIONS, shown_from)
+    return records + read_themes(themes, str(themes.relative_to(shown_from)), records)

@@ -4,7 +4,9 @@ and which claim about an event is preferred where sources give different values.
 Most rows name their event by their fact type's rule (``fact_types.py``: one funding event per council, one
 inspection per council and year, ...). This file names the rest (an event several councils share, a row that
 restates another event) and the preferred claims, each with the curator's reason, so reconciliation is never
-silent: a row is joined to an event only by a rule or by a line here.
+silent: a row is joined to an event only by a rule or by a line here. Its ``claims:`` section joins rows to an
+existing entity that is not an event (an improvement area a curated source file mints), so a row restating
+what that file states is one more claim about the same node, not a second node.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from graph.sources.records import DataError
 
 EVENT_ID = re.compile(r"^[a-z][a-z0-9-]*/[A-Za-z0-9][A-Za-z0-9._-]*$")
 KEYS = {"id", "type", "label", "rows", "preferred", "reason", "note", "revisitOf", "distinctFrom"}
+CLAIM_KEYS = {"about", "rows", "reason"}
 LINKS = ("revisitOf", "distinctFrom")  # links an event takes from this file: the inspection a revisit follows up,
 # and the events a curator says are not the same one (duplicate-event-violation.rq asks for it)
 
@@ -32,12 +35,13 @@ class EventPlan:
     label: dict[str, str] = field(default_factory=dict)
     note: dict[str, str] = field(default_factory=dict)
     preferred: dict[str, str] = field(default_factory=dict)  # row id -> reason
+    about: dict[str, str] = field(default_factory=dict)  # row id -> an existing entity the row is a claim about
     links: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # event id -> [(link, event id)]
     where: str = "events.yaml"  # how errors name the file
 
     def check_rows(self, row_ids: set[str]) -> None:
         """Every row this file names must be a row of the table."""
-        unknown = sorted((set(self.event_of) | set(self.preferred)) - row_ids)
+        unknown = sorted((set(self.event_of) | set(self.preferred) | set(self.about)) - row_ids)
         if unknown:
             raise DataError(self.where, f"names rows the fact table does not have: {', '.join(unknown)}")
 
@@ -53,7 +57,27 @@ def read_events(path: Path, shown: str) -> EventPlan:
         raise DataError(shown, f"YAML syntax error: {error}") from None
     for entry in document.get("events", []):
         add_event(plan, entry, shown)
+    for entry in document.get("claims", []):
+        add_claims(plan, entry, shown)
     return plan
+
+
+def add_claims(plan: EventPlan, entry: dict, shown: str) -> None:
+    """Take one ``claims:`` entry: rows that are claims about an existing entity (not an event), with why."""
+    target = str(entry.get("about", ""))
+    where = f"{shown}: claims about {target or '(no about)'}"
+    if not EVENT_ID.match(target):
+        raise DataError(where, "needs 'about:' naming an entity id of the form kind/slug")
+    unknown = set(entry) - CLAIM_KEYS
+    if unknown:
+        raise DataError(where, f"unknown key(s) {sorted(unknown)}; allowed: {sorted(CLAIM_KEYS)}")
+    if "reason" not in entry or not entry.get("rows"):
+        raise DataError(where, "needs 'rows:' and the curator's 'reason:' for joining them to it")
+    for row in entry["rows"]:
+        row = str(row)
+        if row in plan.event_of or row in plan.about:
+            raise DataError(where, f"row {row!r} is already a claim about {plan.event_of.get(row) or plan.about[row]}")
+        plan.about[row] = target
 
 
 def add_event(plan: EventPlan, entry: dict, shown: str) -> None:
@@ -66,7 +90,7 @@ def add_event(plan: EventPlan, entry: dict, shown: str) -> None:
     if unknown:
         raise DataError(where, f"unknown key(s) {sorted(unknown)}; allowed: {sorted(KEYS)}")
     for row in entry.get("rows", []):
-        if row in plan.event_of:
+        if row in plan.event_of or row in plan.about:
             raise DataError(where, f"row {row!r} is already a claim about {plan.event_of[row]}")
         plan.event_of[str(row)] = event_id
     for link in LINKS:

@@ -153,8 +153,9 @@ def read_facts(path: Path, root: Path, known_sources: dict[str, str] | None = No
             councils[subject] = Record(id=subject, types=["Council"], source=row.source, where=row.where)
             councils[subject].add("label", row.council)
         fact = fact_record(row, subject)
-        event = event_of(row, plan)
-        FACT_TYPES[row.fact_type].derive(row, fact, derivation, event)
+        about = plan.about.get(row.id)
+        event = None if about else event_of(row, plan)
+        FACT_TYPES[row.fact_type].derive(row, fact, derivation, event, about)
         if event and event[0] in plan.note:
             add_once(derivation.entity(event[0], [event[1]], row), "note", plan.note[event[0]])
         for link, target in plan.links.get(event[0], []) if event else []:

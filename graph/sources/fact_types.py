@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from graph.sources import inspection_rules as ir, rules
+from graph.sources import agreement_rules as ar, inspection_rules as ir, rules
 from graph.sources.derivation import Derivation, add_once
 from graph.sources.fact_values import Row, council_id, date_value, slugify
 from graph.sources.records import Record
@@ -35,28 +35,33 @@ class FactType:
     rules: tuple[Rule, ...] = ()
     event: str | None = None
     event_label: str | None = None
+    basis: str | None = None  # the basis of every row of this type ('restated'), else stated unless it says inferred
 
     def event_id(self, row: Row) -> str | None:
-        """The event a row of this type is a claim about, by this type's rule (None: not an event)."""
+        """The event (or minted entity) a row of this type is a claim about, by this type's rule (None: neither)."""
         year = row.date[:4] if row.date else "undated"
-        return self.event.format(council=slugify(row.council), year=year) if self.event else None
+        return self.event.format(council=slugify(row.council), year=year, id=row.id) if self.event else None
 
     def label_of_event(self, row: Row) -> str | None:
         """The label of the event a row of this type is a claim about, by this type's rule."""
-        return self.event_label.format(name=row.council) if self.event_label else None
+        return self.event_label.format(name=row.council, value=row.value) if self.event_label else None
 
-    def derive(self, row: Row, fact: Record, derivation: Derivation, event: tuple[str, str, str] | None) -> None:
+    def derive(self, row: Row, fact: Record, derivation: Derivation, event: tuple[str, str, str] | None,
+               about: str | None = None) -> None:
         """Add every typed statement ``row`` supports to ``fact`` and to the entities it concerns; ``event`` is the
-        (id, class, label) of the event the row is a claim about, if any."""
+        (id, class, label) of the event (or minted entity) the row is a claim about, if any; ``about`` an existing
+        entity events.yaml names for the row instead (nothing is declared for it)."""
         dated = date_value(row.date, row.where)
         if dated:
             fact.add(*dated)
-        fact.add("basis", "inferred" if "inferred" in row.value else "stated")
+        fact.add("basis", self.basis or ("inferred" if "inferred" in row.value else "stated"))
         agreement = derivation.agreement(row.council, row) if self.agreement and not row.is_programme else None
-        if event:
+        if about:
+            fact.props["about"] = [about]
+        elif event:
             fact.props["about"] = [event[0]]
             record = derivation.event(*event, row)
-            if not row.is_programme:
+            if not row.is_programme and event[1] != "ImprovementArea":  # an area joins its council through the agreement
                 add_once(record, "inspectionOf" if event[1] in INSPECTIONS else "council", council_id(row.council))
             if agreement:
                 add_once(record, "agreement", agreement)
@@ -73,7 +78,7 @@ FACT_TYPES: dict[str, FactType] = {t.name: t for t in (
     FactType("sv_funding", "safety valve funding", cls="Bailout", agreement=True, rules=(rules.wave_in_funding, rules.amounts, rules.issued_by_dfe), event="funding/{council}", event_label="{name} safety valve funding"),
     FactType("sv_cabinet_decision", "council cabinet decision on safety valve funding", cls="Bailout", broader="sv_funding", agreement=True, rules=(rules.amounts, rules.issued_by_dfe), event="funding/{council}", event_label="{name} safety valve funding"),
     FactType("sv_target", "deficit target", agreement=True, rules=(rules.target_year,)),
-    FactType("sv_term", "agreement term", agreement=True),
+    FactType("sv_term", "agreement term", agreement=True, rules=(ar.term_years,)),
     FactType("deficit", "high-needs deficit", rules=(rules.amounts,)),
     FactType("deficit_projection", "projected high-needs deficit", rules=(rules.amounts,)),
     FactType("payment_delayed", "payment delayed", cls="WithheldPayment", agreement=True, rules=(rules.issued_by_dfe,), event="delayed-payment/{council}", event_label="{name} safety valve payment delayed"),
@@ -100,38 +105,39 @@ FACT_TYPES: dict[str, FactType] = {t.name: t for t in (
     FactType("inspection_framework_outcomes", "inspection framework outcomes"),
     FactType("inspections_2023_stats", "inspection outcomes in 2023"),
     FactType("bailout_amount", "bailout amount", broader="sv_funding"),
+    # What agreements mandate, and how they are paid, monitored, changed and challenged.
+    FactType("sv_condition", "agreement condition (restated)", cls="ImprovementArea", basis="restated", rules=(ar.mandated,), event="improvement-area/{id}", event_label="{name}: {value}"),
+    FactType("sv_condition_common", "conditions common to agreements (restated)", basis="restated", rules=(ar.restated_note,)),
+    FactType("sv_condition_common_2023_24", "conditions common to the 2023-24 agreements (restated)", broader="sv_condition_common", basis="restated", rules=(ar.restated_note, ar.agreements_in_parentheses)),
+    FactType("sv_programme_detail", "council programme delivering the agreement", agreement=True),
+    FactType("sv_funding_profile", "safety valve funding profile", cls="Bailout", broader="sv_funding", agreement=True, rules=(ar.profile_years, rules.issued_by_dfe), event="funding/{council}", event_label="{name} safety valve funding"),
+    FactType("sv_council_contribution", "council contribution to the agreement", agreement=True, rules=(ar.contribution,)),
+    FactType("sv_progress", "agreement progress", agreement=True, rules=(ar.progress,)),
+    FactType("sv_off_track", "agreement off track", broader="sv_progress", agreement=True, rules=(ar.off_track,)),
+    FactType("sv_savings", "savings against the agreement's plan", broader="sv_progress", agreement=True, rules=(rules.amounts,)),
+    FactType("sv_enhanced_monitoring", "enhanced monitoring", cls="EnhancedMonitoring", agreement=True, rules=(rules.issued_by_dfe,), event="enhanced-monitoring/{council}", event_label="{name} safety valve agreement under enhanced monitoring"),
+    FactType("sv_legal_challenge", "legal challenge to an agreement", cls="LegalChallenge", agreement=True, event="legal-challenge/{council}-{year}", event_label="Legal challenge to {name}'s safety valve agreement"),
+    FactType("sv_invited", "invited to the programme", cls="ProgrammeInvitation", agreement=True, rules=(rules.issued_by_dfe,), event="invitation/{council}", event_label="{name} invited to the safety valve programme"),
+    FactType("sv_application", "application to the programme", agreement=True),
+    FactType("sv_negotiation", "agreement in negotiation"),
+    FactType("sv_criteria", "criteria for a safety valve proposal"),
+    FactType("sv_related_change", "change related to the agreement"),
+    FactType("agreement_extension_requested", "agreement extension requested", agreement=True),
+    FactType("sv_financial_risk", "financial risk"),
+    FactType("s114_risk", "section 114 risk", broader="sv_financial_risk"),
+    FactType("ehcp_count", "EHC plan count"),
+    FactType("ipsea_letter", "IPSEA letter to safety valve councils"),
+    FactType("agreements_by_nov_2022", "agreements by November 2022"),
+    FactType("total_first_14", "total funding of the first 14 agreements", rules=(rules.amounts, rules.councils_counted)),
     # Inspection rows: the 2016 framework's inspections and revisits (events.yaml names the revisits), key findings
     # (each an InspectionFinding of its inspection), remarks about an inspection (dated as remarks).
     FactType("previous_send_inspection", "area SEND inspection or revisit (2016 framework)", cls="AreaSENDInspection", rules=(ir.previous_inspection,), event=rules.INSPECTION_EVENT, event_label="{name} area SEND inspection"),
     FactType("inspection_finding", "inspection finding", cls="AreaSENDInspection", rules=(ir.finding,), event=rules.INSPECTION_EVENT, event_label="{name} area SEND inspection"),
     FactType("area_send_inspection_note", "remark about an area SEND inspection", cls="AreaSENDInspection", rules=(ir.inspection_note,), event=rules.INSPECTION_EVENT, event_label="{name} area SEND inspection"),
-    # PLACEHOLDERS (inspections branch only): plain claims about the council until the facts branch types these; drop on merge.
-    FactType("sv_condition", "sv condition"),
-    FactType("sv_funding_profile", "sv funding profile"),
-    FactType("sv_programme_detail", "sv programme detail"),
-    FactType("sv_condition_common_2023_24", "sv condition common 2023 24"),
-    FactType("agreements_by_nov_2022", "agreements by nov 2022"),
-    FactType("total_first_14", "total first 14"),
-    FactType("sv_savings", "sv savings"),
-    FactType("sv_legal_challenge", "sv legal challenge"),
-    FactType("sv_criteria", "sv criteria"),
-    FactType("sv_condition_common", "sv condition common"),
-    FactType("ipsea_letter", "ipsea letter"),
-    FactType("sv_off_track", "sv off track"),
-    FactType("sv_application", "sv application"),
-    FactType("sv_financial_risk", "sv financial risk"),
-    FactType("s114_risk", "s114 risk"),
-    FactType("agreement_extension_requested", "agreement extension requested"),
-    FactType("sv_invited", "sv invited"),
-    FactType("sv_council_contribution", "sv council contribution"),
-    FactType("sv_related_change", "sv related change"),
-    FactType("sv_progress", "sv progress"),
-    FactType("sv_negotiation", "sv negotiation"),
-    FactType("sv_enhanced_monitoring", "sv enhanced monitoring"),
-    FactType("ehcp_count", "ehcp count"),
     # Kinds of claim the sources' files and the rules make about one link or one group of values (no table row has them).
     FactType("issued_by", "issued by"),
     FactType("bears_on", "finding bears on a mandated area"),
     FactType("from_inspection", "measurement from an inspection"),
     FactType("inspection_dates", "inspection dates"),
+    FactType("improvement_theme", "improvement theme of a mandated area"),
 )}

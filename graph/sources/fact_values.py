@@ -18,7 +18,8 @@ from graph.sources.records import DataError
 MONEY = re.compile(r"£\s?(\d[\d,]*(?:\.\d+)?)\s*(billion|bn|million|m)?\b", re.IGNORECASE)
 SCALE = {"billion": Decimal(10**9), "bn": Decimal(10**9), "million": Decimal(10**6), "m": Decimal(10**6)}
 APPROXIMATE = re.compile(r"^\s*(about|almost|around|nearly|over|more than)\b", re.IGNORECASE)
-UPPER_LIMIT = re.compile(r"^\s*up to\b", re.IGNORECASE)
+UPPER_LIMIT = re.compile(r"^\s*up to\b|\bup to £", re.IGNORECASE)
+PER_YEAR = re.compile(r"£[\d.,]+\s*(?:m|million|k)?\s+(?:a|per|each) year\b", re.IGNORECASE)
 SPLIT = re.compile(r"^\s*£[^+]*\brevenue\s*\+\s*£[^+]*\bcapital\b", re.IGNORECASE)
 PART_OF = re.compile(r"^\s*£[\d.,]+\s*(?:m|million)?\s+of\s+£", re.IGNORECASE)
 YEAR_SPAN = re.compile(r"\b(20\d\d)[-/](\d\d)\b")
@@ -125,7 +126,9 @@ def money(value: str) -> tuple[dict[str, Decimal], str | None]:
         return {"amount": figures[0]}, f"The amount is the part withheld or paid; the whole was £{figures[1]:,.0f}."
     if len(figures) != 1:
         return {}, "Several figures in one clause: no single amount recorded."
-    note = "The amount is an upper limit ('up to')." if UPPER_LIMIT.match(clause) else None
+    if PER_YEAR.search(clause):
+        return {}, f"A yearly figure ({clause.strip()}), not a total: no amount recorded."
+    note = "The amount is an upper limit ('up to')." if UPPER_LIMIT.search(clause) else None
     return {"amount": figures[0]}, note
 
 

@@ -26,8 +26,8 @@ WAVE_IN_FUNDING = re.compile(r"\((\d{4}-\d{2}) wave\)")
 WAVE_LISTING = re.compile(r"^Added safety valve agreements for (.+?)\.?$")
 REPORTED_COUNT = re.compile(r"(\d+) \((\d{4}-\d{2})\)")
 PUBLICATION = re.compile(r"\breport (?:of|published on)\b|\bwas published on\b", re.IGNORECASE)
-NOT_STATED = re.compile(r"\boutcome (?:category )?not stated\b")
 AFTER_INSPECTION = re.compile(r"\bafter the (\d{4}) inspection\b")
+NO_OUTCOME = re.compile(r"\boutcome (?:category )?not stated\b")
 INSPECTION_EVENT = "inspection/{council}-{year}"  # one area SEND inspection per council and year of publication
 REVISIT_EVENT = "revisit/{council}-{year}"  # one 2016-framework revisit per council and year of publication
 
@@ -174,13 +174,13 @@ def follows_inspection(row: Row, fact: Record, derivation: Derivation) -> None:
 def inspection(row: Row, fact: Record, derivation: Derivation) -> None:
     """The row's claim about an inspection: its outcome, when inspectors visited, and when the report was published
     (where the evidence says so); the inspection event takes them from its claims (graph/queries/derive/)."""
-    if NOT_STATED.search(row.value):
-        fact.add("note", "The source seen does not state the outcome; no outcome recorded.")
+    if NO_OUTCOME.search(row.value):
+        term, note = None, "The source seen does not state the outcome: none recorded."
     else:
         term, note = outcome(row.value, row.where)
         fact.add("outcome", term)
-        if note:
-            fact.add("note", note)
+    if note:
+        fact.add("note", note)
     if not row.date:
         fact.add("note", "The table gives no date for this inspection, so its id ends '-undated'.")
     for key, value in visited(row.value).items():
