@@ -9,9 +9,8 @@ import shutil
 import pytest
 
 from graph.imports.facts import ImportFailed
-from graph.imports.inspections import (
-    DFE, HEADER_2023, ODS, SHEET, Authority, InspectionsReport, import_inspections, row_2016, row_2023,
-)
+from graph.imports.inspection_rows import HEADER_2023, ODS, SHEET, Authority, row_2016, row_2023
+from graph.imports.inspections import DFE, import_inspections
 from graph.imports.ods import Cell, read_sheet
 from graph.paths import DATA_DIR, ROOT
 
@@ -103,7 +102,7 @@ def ods_row(*texts_and_cells):
 def test_a_code_no_authority_has_is_an_error_naming_the_row():
     cells = ods_row("Ofsted LA Webpage", "E99999999", "Nowhere", "London")
     with pytest.raises(ImportFailed, match=r"row 7: code 'E99999999'"):
-        row_2016(7, cells, LAS, InspectionsReport())
+        row_2016(7, cells, LAS, [])
 
 
 def test_revisit_counts_that_do_not_add_up_are_an_error():
@@ -112,7 +111,7 @@ def test_revisit_counts_that_do_not_add_up_are_an_error():
                     Cell("4", "float", "4"), date("2019-01-07"), date("2019-02-20"), "Some", Cell("3", "float", "3"),
                     Cell("2", "float", "2"))
     with pytest.raises(ImportFailed, match="progressed \\+ not progressed"):
-        row_2016(9, cells, LAS, InspectionsReport())
+        row_2016(9, cells, LAS, [])
 
 
 def test_a_partnership_no_authority_is_named_is_an_error():
@@ -128,6 +127,14 @@ def test_priority_actions_without_a_plan_are_an_error():
              "Inconsistent experiences and outcomes", "No", "3"]
     with pytest.raises(ImportFailed, match="if and only if a plan is required"):
         row_2023(2, cells, {la.name: [la] for la in LAS.values()}, "x.csv:2")
+
+
+def test_a_file_that_is_no_spreadsheet_is_an_error_naming_it(tmp_path):
+    shutil.copytree(SHARED / "data" / "dfe", tmp_path / "data" / "dfe", ignore=shutil.ignore_patterns("*.xlsx", "sen2*"))
+    shutil.copy(SHARED / "data" / "local_authorities.csv", tmp_path / "data")
+    (tmp_path / "data" / "dfe" / ODS).write_text("not a spreadsheet", encoding="utf-8")
+    with pytest.raises(ImportFailed, match="not an OpenDocument spreadsheet"):
+        import_inspections(tmp_path, tmp_path / "out")
 
 
 def test_a_missing_file_is_an_error_naming_it(tmp_path):

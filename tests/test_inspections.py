@@ -190,3 +190,13 @@ def test_19_inspections_by_programme(real_store):
                            ("widespread and/or systemic failings", 5)):
         assert rows[("2023", outcome, "other")][:2] == (other, 16)
         assert rows[("2023", outcome, "safety valve")] == (0, 0, None), "no safety valve council in the 2023 file"
+
+
+def test_events_file_links_must_name_events():
+    from graph.sources.events import EventPlan, add_event
+    from graph.sources.records import DataError
+    plan = EventPlan()
+    add_event(plan, {"id": "revisit/x-2022", "revisitOf": "inspection/x-2019", "distinctFrom": ["revisit/x-2020"]}, "e.yaml")
+    assert plan.links["revisit/x-2022"] == [("revisitOf", "inspection/x-2019"), ("distinctFrom", "revisit/x-2020")]
+    with pytest.raises(DataError, match="e.yaml: event revisit/x-2023: revisitOf 'the 2019 one' is not an event id"):
+        add_event(plan, {"id": "revisit/x-2023", "revisitOf": "the 2019 one"}, "e.yaml")
