@@ -9,9 +9,10 @@ from decimal import Decimal
 
 import pytest
 
+from graph.sources.agreement_rules import TERM, number, progress
 from graph.sources.fact_table import COLUMNS, read_facts
 from graph.sources.fact_values import date_value, financial_year, money, visited
-from graph.sources.records import DataError
+from graph.sources.records import DataError, Record
 
 GOOD = {"id": "x-sv-funding", "council": "Bury", "fact_type": "sv_funding", "value": "£20 million",
         "date": "2020-21", "source_url": "https://example.org/a", "source_kind": "news", "confidence": "high",
@@ -29,6 +30,9 @@ GOOD = {"id": "x-sv-funding", "council": "Bury", "fact_type": "sv_funding", "val
     ("grant paid over 3 years (amount not stated)", {}),
     ("about £585m across 20 councils", {}),
     ("almost £100 million (5 councils)", {}),
+    ("£1.1m a year for five years added to the business plan", {}),
+    ("extended agreement: £2.3m per year paid over a longer period", {}),
+    ("council to invest up to £46.5 million as part of the programme", {"amount": Decimal(46500000)}),
 ])
 def test_money(value, amounts):
     assert money(value)[0] == amounts
@@ -85,3 +89,34 @@ def test_a_good_table_reads(tmp_path):
     path, root = write_table(tmp_path)
     ids = {record.id for record in read_facts(path, root)}
     assert {"fact/x-sv-funding", "agreement/bury", "council/bury"} <= ids
+
+
+@pytest.mark.parametrize("value, note", [
+    ("£1.1m a year for five years", "A yearly figure"),
+    ("council to invest up to £46.5 million", "upper limit"),
+])
+def test_money_says_why_a_figure_is_qualified(value, note):
+    assert note in money(value)[1]
+
+
+@pytest.mark.parametrize("value, years", [
+    ("5-year agreement: in-year spend in line", 5), ("runs for 5 years until 2027-28", 5),
+    ("described the agreement as 'a five year programme'", 5), ("programme expected to last four years", 4),
+    ("12 requirements over a 5-year period", 5), ("£16m over the next 6 years", 6), ("agreement runs until 2028", None),
+])
+def test_term_years(value, years):
+    match = TERM.search(value)
+    assert (number(match.group(1) or match.group(2)) if match else None) == years
+
+
+@pytest.mark.parametrize("value, status", [
+    ("on track in 2024/25 and delivered against all the conditions", "on track"),
+    ("council said it was 'not on track' to balance", "off track"),
+    ("terms 'have not been met as intended'", "off track"),
+    ("in-year overspend reduced from £5.4m to £2.05m", None),
+])
+def test_progress_status_reads_only_what_the_words_say(value, status):
+    row = type("R", (), {"value": value})()
+    fact = Record(id="fact/x", types=["SourcedFact"])
+    progress(row, fact, None)
+    assert fact.props.get("progressStatus", [None]) == [status]
