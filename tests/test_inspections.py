@@ -200,3 +200,16 @@ def test_events_file_links_must_name_events():
     assert plan.links["revisit/x-2022"] == [("revisitOf", "inspection/x-2019"), ("distinctFrom", "revisit/x-2020")]
     with pytest.raises(DataError, match="e.yaml: event revisit/x-2023: revisitOf 'the 2019 one' is not an event id"):
         add_event(plan, {"id": "revisit/x-2023", "revisitOf": "the 2019 one"}, "e.yaml")
+
+
+def test_a_damaged_tidy_file_is_an_error_naming_its_row(tmp_path):
+    import shutil
+    from graph.sources.inspection_files import read_inspection_files
+    from graph.sources.records import DataError
+    folder = tmp_path / "data" / "inspections"
+    shutil.copytree(DATA_DIR / "inspections", folder)
+    lines = (folder / "area-send-2023.csv").read_text(encoding="utf-8").splitlines()
+    lines[3] = lines[3].replace("2023-08-02", "2 August")
+    (folder / "area-send-2023.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"data/inspections/area-send-2023.csv:4: not a row as `sendkg import` writes it"):
+        read_inspection_files(folder, tmp_path)

@@ -153,6 +153,10 @@ def read_inspection_files(folder: Path, root: Path) -> list[Record]:
         file = InspectionFile(entry, shown)
         with path.open(encoding="utf-8", newline="") as handle:
             for line, row in enumerate(csv.DictReader(handle), start=2):
-                READERS[entry["file"]](file, row, f"{path.relative_to(root)}:{line}")
+                where = f"{path.relative_to(root)}:{line}"
+                try:
+                    READERS[entry["file"]](file, row, where)
+                except (KeyError, ValueError) as error:
+                    raise DataError(where, f"not a row as `sendkg import` writes it ({error!r}): rerun the import") from None
         records.extend(file.records.values())
     return records
