@@ -179,7 +179,10 @@ def test_every_council_shown_with_an_agreement_has_one_except_the_rejected(real_
 
 def test_agreement_rows_name_their_agreement_and_council(real_store):
     kinds = {"sv_wave", "sv_funding", "sv_target", "sv_term", "sv_received", "sv_concluded", "sv_under_review",
-             "agreement_extended", "sv_capital_top_up", "payment_delayed", "sv_cabinet_decision"}
+             "agreement_extended", "sv_capital_top_up", "payment_delayed", "sv_cabinet_decision",
+             "sv_funding_profile", "sv_programme_detail", "sv_council_contribution", "sv_progress", "sv_off_track",
+             "sv_savings", "sv_application", "agreement_extension_requested", "sv_enhanced_monitoring", "sv_invited",
+             "sv_legal_challenge", "sv_condition"}
     for row in (r for r in ROWS if r["fact_type"] in kinds):
         slug = row["id"].split("-sv-")[0].split("-agreement-")[0].split("-payment-")[0]
         claim = fact(row["id"])

@@ -86,3 +86,20 @@ def test_the_command_reports_and_the_project_table_is_the_import_of_the_shared_o
 def test_the_command_names_a_missing_shared_table(tmp_path, capsys):
     assert main(["import", "--shared", str(tmp_path / "nowhere"), "--data", str(tmp_path)]) == 2
     assert "nowhere/data/safety_valve_facts.csv: not found" in capsys.readouterr().err
+
+
+def test_a_row_whose_source_moved_keeps_its_id_by_its_evidence(tmp_path):
+    shared, data = tmp_path / "shared", tmp_path / "data"
+    write(shared / "data" / "safety_valve_facts.csv", [
+        HEADER,
+        "Kent,sv_condition,a,,https://new.example/b,government,high,evidence B",
+        "Kent,sv_condition,b,,https://new.example/a,government,high,evidence A",
+    ])
+    write(data / "facts" / "safety_valve_facts.csv", [
+        "id," + HEADER,
+        "kent-a,Kent,sv_condition,b,,https://old.example/a,government,high,evidence A",
+        "kent-b,Kent,sv_condition,a,,https://old.example/b,government,high,evidence B",
+    ])
+    report = import_facts(shared, data)
+    assert ids(data) == ["kent-b", "kent-a"] and report.new == []
+    assert report.changed["kent-a"] == {"source_url": ("https://old.example/a", "https://new.example/a")}
