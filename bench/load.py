@@ -2,10 +2,13 @@
 
     python -m bench.load --duration 60 --clients 16            # the full run (starts sendkg serve on var/)
     python -m bench.load --duration 12 --clients 16 --var DIR  # what CI runs (tests/reliability/test_load.py)
+    python -m bench.load --duration 12 --clients 16 --flood 24  # ... while one address floods heavy queries
 
 It starts ``sendkg serve`` on a free 127.0.0.1 port (or uses ``--url``), fetches every request once with a
 single client (the reference answers), then lets the clients loop until ``--duration`` seconds or
-``--requests`` per client, whichever comes first. Every answer is compared with the reference (SPARQL results
+``--requests`` per client, whichever comes first. Each client sends from its own loopback address
+(127.0.0.10, 127.0.0.11 ...), as distinct users would; with ``--flood N``, 127.0.0.2 keeps N heavy queries
+(``queries/load/heavy.rq``) in the air all the while, and the report counts its answers by status. Every answer is compared with the reference (SPARQL results
 as sorted rows, pages byte for byte); the server's RSS (VmRSS) is read at the start, every second and at the
 end. Prints a summary, writes ``--json``; exits 1 on any error or wrong answer. Loopback only.
 """
@@ -13,7 +16,9 @@ end. Prints a summary, writes ``--json``; exits 1 on any error or wrong answer. 
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
+import http.client
 import json
 import random
 import re
@@ -49,15 +54,40 @@ class Probe:
     sparql: str | None = None
 
 
-def fetch(probe: Probe, timeout: float = 60.0) -> tuple[int, str, bytes]:
-    """(status, content type, body) of one request; HTTP errors are answers too, connection errors raise."""
+FLOODER = "127.0.0.2"
+
+
+class FromAddress(urllib.request.HTTPHandler):
+    """An HTTP handler whose connections leave from one loopback ``address`` (one client, as the server sees it)."""
+
+    def __init__(self, address: str):
+        super().__init__()
+        self.address = address
+
+    def http_open(self, req):
+        return self.do_open(functools.partial(http.client.HTTPConnection, source_address=(self.address, 0)), req)
+
+
+@functools.cache
+def opener(address: str | None) -> urllib.request.OpenerDirector:
+    """An opener sending from ``address`` (None: the system's choice, 127.0.0.1 for loopback)."""
+    return urllib.request.build_opener(FromAddress(address)) if address else urllib.request.build_opener()
+
+
+def client_address(number: int) -> str:
+    """The loopback address load client ``number`` sends from."""
+    return f"127.0.0.{10 + number}"
+
+
+def fetch(probe: Probe, timeout: float = 60.0, source: str | None = None) -> tuple[int, str, bytes]:
+    """(status, content type, body) of one request from ``source``; HTTP errors are answers too, connection errors raise."""
     if probe.sparql is None:
         request = urllib.request.Request(probe.url, headers={"Accept": "text/html, application/json;q=0.9"})
     else:
         request = urllib.request.Request(probe.url, data=probe.sparql.encode(), method="POST", headers={
             "Content-Type": "application/sparql-query", "Accept": ACCEPT})
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
+        with opener(source).open(request, timeout=timeout) as response:
             return response.status, response.headers.get("Content-Type", ""), response.read()
     except urllib.error.HTTPError as error:
         return error.code, error.headers.get("Content-Type", ""), error.read()
@@ -133,7 +163,7 @@ def client(number: int, mix, answers, tally: Tally, deadline: float, limit: int)
         probe = chooser.choice(mix)
         started = time.perf_counter()
         try:
-            status, content_type, body = fetch(probe)
+            status, content_type, body = fetch(probe, source=client_address(number))
         except (OSError, urllib.error.URLError) as error:
             tally.record(probe, time.perf_counter() - started, f"{probe.url}: {error}", wrong=False)
             continue
@@ -158,8 +188,28 @@ def sample_memory(pid: int | None, stop: threading.Event, samples: list) -> None
         samples.append(memory(pid))
 
 
-def run(base: str, pid: int | None, duration: float, clients: int, per_client: int) -> dict:
-    """Warm up and take reference answers, then load ``base`` with ``clients`` threads; the report."""
+def flooder(base: str, deadline: float, statuses: list, retry_after: list) -> None:
+    """One of the flooding address's threads: heavy queries back to back until ``deadline``, answers by status."""
+    probe = Probe("flood", f"{base}/sparql", read_query(LOAD_QUERIES / "heavy.rq", "bench").text)
+    request = urllib.request.Request(probe.url, data=probe.sparql.encode(), method="POST", headers={
+        "Content-Type": "application/sparql-query", "Accept": ACCEPT})
+    while time.monotonic() < deadline:
+        try:
+            with opener(FLOODER).open(request, timeout=120) as response:
+                response.read()
+                statuses.append(response.status)
+        except urllib.error.HTTPError as error:
+            statuses.append(error.code)
+            if error.code == 429:
+                retry_after.append(error.headers.get("Retry-After"))
+                time.sleep(0.05)  # a flooder that ignores Retry-After, but does not spin
+        except OSError:
+            statuses.append(0)
+
+
+def run(base: str, pid: int | None, duration: float, clients: int, per_client: int, flood: int = 0) -> dict:
+    """Warm up and take reference answers, then load ``base`` with ``clients`` threads (and ``flood`` flooding
+    threads from one address); the report."""
     mix = probes(base)
     answers = references(mix)
     tally, stop, samples = Tally(), threading.Event(), []
@@ -169,6 +219,8 @@ def run(base: str, pid: int | None, duration: float, clients: int, per_client: i
     deadline = time.monotonic() + duration
     started = time.monotonic()
     threads = [threading.Thread(target=client, args=(n, mix, answers, tally, deadline, per_client)) for n in range(clients)]
+    statuses, retry_after = [], []
+    threads += [threading.Thread(target=flooder, args=(base, deadline, statuses, retry_after)) for _ in range(flood)]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -176,7 +228,10 @@ def run(base: str, pid: int | None, duration: float, clients: int, per_client: i
     elapsed = time.monotonic() - started
     stop.set()
     sampler.join()
-    return report(tally, elapsed, clients, len(mix), start_memory, memory(pid), samples)
+    result = report(tally, elapsed, clients, len(mix), start_memory, memory(pid), samples)
+    result["flood"] = {"threads": flood, "by_status": {str(k): statuses.count(k) for k in sorted(set(statuses))},
+                       "retry_after_missing": sum(1 for value in retry_after if not value)}
+    return result
 
 
 def report(tally: Tally, elapsed: float, clients: int, probes_count: int, start: dict, end: dict, samples: list) -> dict:
@@ -199,6 +254,8 @@ def summary(result: dict) -> str:
              f"({result['requests_per_second']}/s): {result['errors']} errors, {result['wrong']} wrong answers",
              f"latency p50 {result['p50_ms']} ms, p95 {result['p95_ms']} ms"]
     lines += [f"  {kind:8} {k['requests']:6} requests  p50 {k['p50_ms']:8} ms  p95 {k['p95_ms']:8} ms" for kind, k in result["by_kind"].items()]
+    if result.get("flood", {}).get("threads"):
+        lines.append(f"flood from {FLOODER}: {result['flood']['threads']} threads, answers by status {result['flood']['by_status']}")
     lines.append(f"RSS start {result['rss_start']}, end {result['rss_end']}, peak with workers {result['rss_peak_with_workers_mb']} MiB")
     return "\n".join(lines + [f"  ! {e}" for e in result["examples"]])
 
@@ -207,6 +264,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.load", description=__doc__.split("\n\n")[0])
     parser.add_argument("--duration", type=float, default=60.0, help="seconds of load (default 60)")
     parser.add_argument("--clients", type=int, default=16, help="concurrent clients (default 16)")
+    parser.add_argument("--flood", type=int, default=0, help="threads of heavy queries from 127.0.0.2 meanwhile (default 0)")
     parser.add_argument("--requests", type=int, default=100_000, help="most requests per client (default 100000)")
     parser.add_argument("--var", help="SENDKG_VAR of the server to start (default: the environment's, else var/)")
     parser.add_argument("--url", help="load this running server (http://127.0.0.1:PORT) instead of starting one")
@@ -218,7 +276,7 @@ def main(argv: list[str] | None = None) -> int:
     server = None if args.url else sendkg_server(Path(args.var) if args.var else default_var_dir()).start()
     try:
         base, pid = (args.url.rstrip("/"), args.pid) if args.url else (server.base, server.pid)
-        result = run(base, pid, args.duration, args.clients, args.requests)
+        result = run(base, pid, args.duration, args.clients, args.requests, args.flood)
     finally:
         if server:
             server.stop()

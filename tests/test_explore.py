@@ -11,7 +11,7 @@ from graph.terms import ID, SKG
 from graph.exports.dumps import NO_LIMIT, neighbourhood
 from graph.store import EmbeddedStore
 from web.models.drawing import drawing
-from web.models.nodes import labels_and_types
+from web.models.nodes import describe_nodes
 
 TESTSHIRE = str(ID["council/testshire"])
 HUB = """@prefix skg: <https://w3id.org/sendkg/ontology#> . @prefix id: <https://w3id.org/sendkg/id/> .
@@ -56,7 +56,7 @@ def test_bad_arguments_are_refused(web_store, iri, depth, limit):
 
 def draw(store, focus=TESTSHIRE, depth=1, cap=20, offset=0):
     return drawing(neighbourhood(store, focus, depth), focus, depth,
-                   lambda iris: labels_and_types(iris, store), cap=cap, offset=offset)[0]
+                   lambda iris: describe_nodes(iris, store), cap=cap, offset=offset)[0]
 
 
 def test_nodes_are_labelled_and_styled_by_class(web_store):

@@ -238,7 +238,8 @@ def test_inspections_one_entity_per_council_and_year(real_store):
     for slug, year in (("stoke-on-trent", 2024), ("surrey", 2023), ("dorset", 2024)):
         claims = real_store.select(f"SELECT ?f WHERE {{ ?f <{SKG.about}> <{ID[f'inspection/{slug}-{year}']}> ; "
                                    f"<{RDF.type}> <{SKG.SourcedFact}> ; <{SKG.outcome}> [] }}")
-        assert len(claims) == 2, slug
+        rows = [row for row in claims if row["f"].value.startswith(str(ID["fact/"]))]  # source files add their own
+        assert len(rows) == 2, slug
     surrey = ID["inspection/surrey-2023"]
     assert typed(real_store, surrey, SKG.visited) == {("2023-09", str(XSD.gYearMonth))}
     assert typed(real_store, surrey, SKG.visitStart) == {("2023-09-11", str(XSD.date))}
@@ -267,6 +268,8 @@ def test_source_documents_have_readable_titles(real_store):
     rows = real_store.select(f"SELECT ?t ?u WHERE {{ ?s a <{SKG.SourceDocument}> ; <{DCTERMS.title}> ?t ; "
                              f"<{SDO.url}> ?u ; <{SKG.sourceKind}> ?k }}")
     titles = {row["u"].value: row["t"].value for row in rows}
+    assert titles["https://schoolsweek.co.uk/nine-more-councils-told-to-reform-send-services-in-return-for-300m"] == \
+        "schoolsweek.co.uk/nine-more-councils-told-to-reform-send-services-in-return-for-300m"
     assert titles["https://schoolsweek.co.uk/ministers-withold-17m-from-five-safety-valve-councils/"] == \
-        "schoolsweek.co.uk/ministers-withold-17m-from-five-safety-valve-councils"
+        "Ministers withhold £18m from five ‘safety valve’ councils", "a YAML source's own title, not one made from its URL"
     assert all(row["source_url"] in titles for row in ROWS if "://" in row["source_url"])

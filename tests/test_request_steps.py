@@ -91,7 +91,7 @@ def explore_counts(monkeypatch) -> dict[str, Counter]:
 
     monkeypatch.setattr(nx, "MultiDiGraph", CountedGraph)
     counters = {"graphs": graphs}
-    for name, owner, attribute in (("describe", explore_view, "labels_and_types"), ("labels", drawing_module, "own_labels"),
+    for name, owner, attribute in (("describe", explore_view, "describe_nodes"), ("labels", drawing_module, "own_labels"),
                                    ("iri_ref", text_module, "iri_ref")):
         counters[name] = Counter(getattr(owner, attribute))
         monkeypatch.setattr(owner, attribute, counters[name])
@@ -117,8 +117,8 @@ def test_explore_does_each_step_once(web_client, explore_counts, path):
 
 def test_the_drawing_returns_its_focus_node_with_its_full_name(web_store):
     from graph.exports.dumps import neighbourhood
-    from web.models.nodes import labels_and_types
+    from web.models.nodes import describe_nodes
     data, focus = drawing_module.drawing(neighbourhood(web_store, TESTSHIRE, 1), TESTSHIRE, 1,
-                                         lambda iris: labels_and_types(iris, web_store))
+                                         lambda iris: describe_nodes(iris, web_store))
     assert focus["id"] == TESTSHIRE and focus["focus"] is True and focus["name"] == "Testshire"
     assert data["nodes"][0] is focus

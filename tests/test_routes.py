@@ -30,6 +30,12 @@ ROUTES = [
     ("/queries/07-provenance.json", "queries.results"),
     ("/query/terms.json", "editor.terms_json"),
     ("/vendor/vis-network/vis-network.min.js", "site.vis_network"),
+    ("/timeline/bury", "timeline.timeline_page"),
+    ("/timeline/bury.json", "timeline.timeline_json"),
+    ("/programme", "programme.overview"),
+    ("/programme.json", "programme.overview_json"),
+    ("/compare", "compare.compare"),
+    ("/compare.json", "compare.compare_json"),
 ]
 
 
@@ -45,3 +51,7 @@ def test_path_is_served_by_view(adapter, path, endpoint):
 
 def test_draw_is_post_only(adapter):
     assert adapter.match("/query/draw", method="POST")[0] == "editor.draw"
+
+
+def test_labels_is_post_only(adapter):
+    assert adapter.match("/query/labels", method="POST")[0] == "editor.labels"

@@ -221,7 +221,7 @@ def test_a_worker_killed_from_outside_is_replaced(app, client):
         executor = get_executor()
         (pid,) = executor.pids()
         os.kill(pid, signal.SIGKILL)
-        executor.workers[0].process.wait()
+        executor.pool.workers[0].process.wait()
     assert labels(client.get("/sparql", query_string={"query": LABEL_QUERY})) == ["Testshire"]
 
 

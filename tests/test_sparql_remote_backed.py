@@ -36,7 +36,7 @@ def front(remote):
     """A client of an app whose store is the remote server (row cap 3, remote timeout 1 s)."""
     app = create_app({"TESTING": True, "ROW_LIMIT": 3}, store=RemoteStore(remote, timeout=1))
     with app.app_context():
-        assert isinstance(get_executor(), ThreadExecutor)
+        assert isinstance(get_executor().pool, ThreadExecutor)
     return app.test_client()
 
 

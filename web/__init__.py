@@ -17,6 +17,7 @@ from flask import Flask
 
 from web.config import DEFAULTS, from_environment
 from web.shared.context import init_context
+from web.shared.proxies import trust_proxies
 from web.views import register
 
 
@@ -28,5 +29,6 @@ def create_app(config: dict | None = None, store=None) -> Flask:
     if config:
         app.config.update(config)
     init_context(app, store)
+    trust_proxies(app)
     register(app)
     return app

@@ -19,6 +19,17 @@ DEFAULTS = {
     "REMOTE_TIMEOUT": 15.0,
     # Worker processes that run user SPARQL on the embedded store (each killable at the time limit).
     "QUERY_WORKERS": 2,
+    # Per-client bounds on /sparql and the canned query API (a client is its address, see TRUSTED_PROXIES):
+    # queries running or waiting at once (more: 429 with Retry-After, before anything is queued) ...
+    "CLIENT_MAX_QUERIES": 4,
+    # ... queries running at once (0: one fewer than QUERY_WORKERS, so one client never holds every worker) ...
+    "CLIENT_MAX_RUNNING": 0,
+    # ... and seconds of query time per CLIENT_WINDOW seconds (0: no budget).
+    "CLIENT_QUERY_SECONDS": 60.0,
+    "CLIENT_WINDOW": 60.0,
+    # Addresses of reverse proxies whose X-Forwarded-For names the client (werkzeug's ProxyFix, one hop);
+    # a request from any other peer is that peer, whatever its headers say. Empty: no proxy is trusted.
+    "TRUSTED_PROXIES": (),
     # Address-space cap of each query worker in MiB (0: none), so a runaway query cannot exhaust memory.
     "QUERY_MEMORY_MB": 2048,
     # Largest request body accepted (bytes); Flask answers 413 beyond it.
@@ -40,6 +51,11 @@ ENVIRONMENT = {
     "SENDKG_REMOTE_TIMEOUT": ("REMOTE_TIMEOUT", float),
     "SENDKG_QUERY_WORKERS": ("QUERY_WORKERS", int),
     "SENDKG_QUERY_MEMORY_MB": ("QUERY_MEMORY_MB", int),
+    "SENDKG_CLIENT_MAX_QUERIES": ("CLIENT_MAX_QUERIES", int),
+    "SENDKG_CLIENT_MAX_RUNNING": ("CLIENT_MAX_RUNNING", int),
+    "SENDKG_CLIENT_QUERY_SECONDS": ("CLIENT_QUERY_SECONDS", float),
+    "SENDKG_CLIENT_WINDOW": ("CLIENT_WINDOW", float),
+    "SENDKG_TRUSTED_PROXIES": ("TRUSTED_PROXIES", lambda v: tuple(a.strip() for a in v.split(",") if a.strip())),
     "SENDKG_MAX_CONTENT_LENGTH": ("MAX_CONTENT_LENGTH", int),
     "SENDKG_SERVER_THREADS": ("SERVER_THREADS", int),
     "SENDKG_EXPLORE_CAP": ("EXPLORE_CAP", int),

@@ -8,7 +8,9 @@ remote endpoint, so the endpoint refuses any query whose text holds the keyword.
 parser could disagree the scan errs towards seeing the keyword: the text is scanned as written and again
 with codepoint escapes (``\\u0053ERVICE``, §19.2) undone, and either sighting counts. It also measures how
 deeply brackets nest: Oxigraph's parser recurses once per level and overflows its stack a few thousand
-levels down, so the endpoint refuses deep nesting before any parser sees it.
+levels down, so the endpoint refuses deep nesting before any parser sees it. It counts operators too (``||``,
+``+``, ``/`` in paths, ``UNION``, the ``.`` between triple patterns ...): a flat chain of some thousands of them
+overflows the parser or the planner as surely as deep nesting does, so a very long chain is refused as well.
 """
 
 from __future__ import annotations
@@ -24,6 +26,9 @@ UPDATE_FORMS = ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "M
 FORMS = re.compile(r"(?<![\w?$:\\])(" + "|".join(QUERY_FORMS + UPDATE_FORMS) + r")(?![\w:])", re.IGNORECASE)
 SERVICE = re.compile(r"(?<![\w?$:\\])SERVICE(?![\w:])", re.IGNORECASE)
 BRACKET = re.compile(r"[(){}\[\]]")
+# Terms whose characters could pass for operators: variables, prefixed names, numbers (``1.5e-3``).
+TERMS = re.compile(r"[?$][^\s(){}\[\],;.]+|[^\s(){}\[\],;]*:[^\s(){}\[\],;]*|\d+(?:\.\d*)?(?:[eE][+-]?\d+)?")
+OPERATOR = re.compile(r"\|\||&&|!=|<=|>=|[-+*/|^=<>!.;,]|(?<![\w?$:])(?:UNION|MINUS)(?![\w:])", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -33,6 +38,7 @@ class Scan:
     form: str | None
     service: bool
     depth: int = 0
+    operators: int = 0
 
     @property
     def is_update(self) -> bool:
@@ -69,10 +75,16 @@ def nesting(code: str) -> int:
     return deepest
 
 
+def operators(code: str) -> int:
+    """How many operators and separators blanked ``code`` holds (terms that contain such characters aside)."""
+    return len(OPERATOR.findall(TERMS.sub(" ", code)))
+
+
 def scan(sparql: str) -> Scan:
-    """Scan ``sparql``: its form (as written), whether SERVICE appears (as written or unescaped), its nesting."""
+    """Scan ``sparql``: its form (as written), whether SERVICE appears (as written or unescaped), its nesting and
+    its operator count."""
     code = blank(sparql)
     unescaped = blank(unescape(sparql))
     return Scan(form=form_of(code) or form_of(unescaped),
                 service=bool(SERVICE.search(code) or SERVICE.search(unescaped)),
-                depth=max(nesting(code), nesting(unescaped)))
+                depth=max(nesting(code), nesting(unescaped)), operators=max(operators(code), operators(unescaped)))

@@ -3,7 +3,8 @@
 - ``protocol.Store``: what readers may use (``query``, ``select``, ``triples``, ``len``, ``description``,
   ``build_info``); results are pyoxigraph terms and result objects whatever the store.
 - ``open_store(settings)``: the store a deployment's settings name; ``open_executor(store, settings)``: how
-  untrusted queries run on it (``executor``: killable workers, time limit, row cap).
+  untrusted queries run on it (``executor``: killable workers, time limit, row cap; ``fairness``: fair turns and
+  per-client bounds).
 - ``embedded`` (pyoxigraph, on disk or in memory), ``remote`` (any SPARQL 1.1 server), ``builds`` (the
   registry of build folders), ``errors`` (the one error family).
 """
@@ -18,6 +19,7 @@ from graph.store.builds import current_build, hold_build, release_build
 from graph.store.embedded import EmbeddedStore
 from graph.store.errors import StoreMissing
 from graph.store.executor import make_executor
+from graph.store.fairness import Limits
 from graph.store.protocol import Store
 from graph.store.remote import RemoteStore
 
@@ -35,9 +37,14 @@ def open_store(settings: Mapping) -> Store:
 
 
 def open_executor(store: Store, settings: Mapping):
-    """The executor for untrusted queries on ``store``: ``QUERY_WORKERS``, ``QUERY_TIMEOUT``, ``QUERY_MEMORY_MB``."""
-    return make_executor(store, settings.get("QUERY_WORKERS", 2), settings.get("QUERY_TIMEOUT", 10.0),
-                         settings.get("QUERY_MEMORY_MB", 0))
+    """The executor for untrusted queries on ``store``: ``QUERY_WORKERS``, ``QUERY_TIMEOUT``, ``QUERY_MEMORY_MB``,
+    and the per-client bounds ``CLIENT_*`` (``CLIENT_MAX_RUNNING`` 0: one fewer than the workers, at least 1)."""
+    workers = settings.get("QUERY_WORKERS", 2)
+    limits = Limits(max_queries=settings.get("CLIENT_MAX_QUERIES", 4),
+                    max_running=settings.get("CLIENT_MAX_RUNNING") or max(1, workers - 1),
+                    budget=settings.get("CLIENT_QUERY_SECONDS", 60.0), window=settings.get("CLIENT_WINDOW", 60.0))
+    return make_executor(store, workers, settings.get("QUERY_TIMEOUT", 10.0), settings.get("QUERY_MEMORY_MB", 0),
+                         limits, remote_slots=settings.get("SERVER_THREADS", 8))
 
 
 def hold_served_build(store: Store) -> Path | None:

@@ -47,6 +47,17 @@ class ServerBusy(QueryError):
     """Every worker stayed busy for the whole time limit."""
 
 
+class TooManyRequests(QueryError):
+    """The client is over its share (queries in flight, or query time in the window): refused before queueing."""
+
+    def __init__(self, message: str, retry_after: int = 1):
+        super().__init__(message)
+        self.retry_after = retry_after
+
+    def __reduce__(self):
+        return (type(self), (str(self), self.retry_after))
+
+
 class QueryFailed(QueryError):
     """The query parsed but its evaluation failed (or its worker died)."""
 

@@ -27,6 +27,7 @@ from graph.store.embedded import EmbeddedStore
 from graph.store.errors import (
     QueryFailed, QueryRefused, QueryTimeout, QueryTooDeep, QueryUnsupported, RemoteStoreError, ServerBusy,
 )
+from graph.store.fairness import Gate, Limits
 from graph.store.worker import Admission, Answer, Job, package
 
 WORKER_ENTRY = "from graph.store.worker import main; main()"
@@ -35,13 +36,20 @@ STARTUP_TIMEOUT = 120.0
 # Deepest bracket nesting a query may have: real queries stay far below; Oxigraph's parser overflows its
 # stack (a crashed worker) a few thousand levels down.
 MAX_NESTING = 256
+# Most operators and separators a query may have (the largest canned query has 76): a flat chain of ~8,000
+# `+` crashes Oxigraph's parser (a segfault, measured with pyoxigraph 0.5.13), and real queries stay far below.
+MAX_OPERATORS = 2000
 
 
 def admit(sparql: str) -> Admission:
-    """Scan untrusted ``sparql`` once: refuse SPARQL Update, SERVICE and too deep nesting; else its ``Admission``."""
+    """Scan untrusted ``sparql`` once: refuse SPARQL Update, SERVICE, too deep nesting and too long operator chains;
+    else its ``Admission``."""
     found = scan(sparql)
     if found.depth > MAX_NESTING:
         raise QueryTooDeep(f"the query nests brackets {found.depth} levels deep; at most {MAX_NESTING} are allowed")
+    if found.operators > MAX_OPERATORS:
+        raise QueryTooDeep(f"the query chains {found.operators} operators and separators; at most {MAX_OPERATORS} "
+                           "are allowed")
     if found.is_update:
         raise QueryRefused("SPARQL Update is not allowed: this endpoint is read-only")
     if found.service:
@@ -169,6 +177,32 @@ class ProcessExecutor:
             worker.kill()
 
 
+class FairExecutor:
+    """Any executor behind a ``Gate``: each query first takes a fair turn for its client (``fairness.py``)."""
+
+    def __init__(self, pool, gate: Gate, timeout: float):
+        self.pool, self.gate, self.timeout = pool, gate, timeout
+
+    def run(self, job: Job, client: str = "") -> Answer:
+        """Run ``job`` for ``client`` once it is its turn; ``TooManyRequests`` if the client is over its share."""
+        turn = self.gate.enter(client)
+        turn.wait(self.timeout)
+        with turn:
+            return self.pool.run(job)
+
+    def warm(self) -> None:
+        """Start the pool's workers now."""
+        self.pool.warm()
+
+    def pids(self) -> list[int]:
+        """Process ids of the pool's running workers (none for a remote store)."""
+        return self.pool.pids() if hasattr(self.pool, "pids") else []
+
+    def close(self) -> None:
+        """Stop the pool's workers."""
+        self.pool.close()
+
+
 class ThreadExecutor:
     """Runs jobs in the calling thread on a store that bounds its own wait (a remote SPARQL server)."""
 
@@ -193,8 +227,12 @@ class ThreadExecutor:
         """Nothing to stop."""
 
 
-def make_executor(store, workers: int = 2, timeout: float = 10.0, memory_mb: int = 0):
-    """A process pool for an embedded store (its workers reopen its data), else an in-thread executor."""
+def make_executor(store, workers: int = 2, timeout: float = 10.0, memory_mb: int = 0, limits: Limits | None = None,
+                  remote_slots: int = 8):
+    """A process pool for an embedded store (its workers reopen its data), else an in-thread executor with
+    ``remote_slots`` queries at once; either behind a fair ``Gate`` under the per-client ``limits``."""
     if isinstance(store, EmbeddedStore):
-        return ProcessExecutor(store.origin, workers, timeout, memory_mb)
-    return ThreadExecutor(store)
+        inner, slots = ProcessExecutor(store.origin, workers, timeout, memory_mb), workers
+    else:
+        inner, slots = ThreadExecutor(store), remote_slots
+    return FairExecutor(inner, Gate(slots, limits or Limits()), timeout)

@@ -17,6 +17,7 @@ UPDATE = "application/sparql-update"
 JSON = "application/sparql-results+json"
 MB5 = 5 * 1024 * 1024
 READ_ONLY, NO_SERVICE, TIME_LIMIT, TOO_DEEP = "read-only", "SERVICE (federated query) is not allowed", "time limit", "levels deep"
+TOO_LONG = "operators and separators"
 TOO_LARGE, HEADERS_TOO_LARGE, NOT_UTF8 = "exceeds the capacity limit", "Request Header Fields Too Large", "not valid UTF-8"
 NOTHING = "The graph says nothing about"
 ZERO = '"value":"0"'
@@ -149,6 +150,22 @@ def nesting() -> list[Hostile]:
                                 ("nested-path", path, "post-direct-query"), ("nested-brackets", brackets, "post-direct-query")):
         method, target, body, headers = sparql_request(channel, text)
         out.append(Hostile(name, "deep nesting", method, target, 400, TOO_DEEP, body, headers))
+    return out + flat_chains()
+
+
+FLAT = 60_000
+
+
+def flat_chains() -> list[Hostile]:
+    """60,000-term flat chains of ||, +, UNION and path steps (a segfault in Oxigraph's parser): 400 before it runs."""
+    chains = {"chain-or": "ASK { FILTER(" + " || ".join(["false"] * FLAT) + ") }",
+              "chain-plus": "SELECT (1" + " + 1" * FLAT + " AS ?n) WHERE {}",
+              "chain-union": "SELECT * WHERE {" + " {} UNION" * FLAT + " {} }",
+              "chain-path": "SELECT * WHERE { ?s <urn:x:p>" + "/<urn:x:p>" * FLAT + " ?o }"}
+    out = []
+    for name, text in chains.items():
+        method, target, body, headers = sparql_request("post-direct-query", text)
+        out.append(Hostile(name, "flat operator chain", method, target, 400, TOO_LONG, body, headers))
     return out
 
 

@@ -1,6 +1,7 @@
-"""The load test, CI length: ``python -m bench.load --duration 12 --clients 16`` (the documented command, shorter)
-against a private copy of the build. Zero errors, zero answers differing from the single-client ones, every kind of
-request exercised, and the server's memory bounded across the run (RSS read from /proc, not timed)."""
+"""The load test, CI length: ``python -m bench.load --duration 12 --clients 16 --flood 8`` (the documented command,
+shorter) against a private copy of the build, while one more address floods heavy queries. Zero errors, zero
+answers differing from the single-client ones, every kind of request exercised, the flooder told to back off
+(429), and the server's memory bounded across the run (RSS read from /proc, not timed)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from graph.paths import ROOT
 from reliability.folders import copy_build
 
 pytestmark = pytest.mark.server
-DURATION, CLIENTS = 12, 16
+DURATION, CLIENTS, FLOOD = 12, 16, 8  # FLOOD: twice the queries one client may have in flight
 GROWTH_MB = 64  # a leak of one page or result per request would pass this within seconds
 
 
@@ -24,7 +25,7 @@ def result(built, tmp_path_factory):
     folder = tmp_path_factory.mktemp("load")
     var = copy_build(built, folder / "var")
     out = folder / "load.json"
-    run = subprocess.run([sys.executable, "-m", "bench.load", "--duration", str(DURATION), "--clients", str(CLIENTS),
+    run = subprocess.run([sys.executable, "-m", "bench.load", "--duration", str(DURATION), "--clients", str(CLIENTS), "--flood", str(FLOOD),
                           "--var", str(var), "--json", str(out)], cwd=ROOT, capture_output=True, text=True, timeout=240)
     print(run.stdout, run.stderr)
     assert out.exists(), run.stderr[-2000:]
@@ -34,6 +35,13 @@ def result(built, tmp_path_factory):
 def test_no_errors_and_no_wrong_answers(result):
     assert result["errors"] == 0 and result["wrong"] == 0, result["examples"]
     assert result["exit"] == 0
+
+
+def test_the_flooder_was_told_to_back_off(result):
+    flood = result["flood"]
+    assert flood["threads"] == FLOOD
+    assert flood["by_status"].get("429", 0) > 0 and flood["retry_after_missing"] == 0
+    assert set(flood["by_status"]) <= {"429", "503"}, flood  # refused, stopped at the time limit, or waited past it
 
 
 def test_every_kind_of_request_ran_concurrently(result):

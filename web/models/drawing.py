@@ -2,11 +2,12 @@
 
 One graph is built from the triples; the neighbours to draw are chosen on it (at most ``cap`` per node, the
 rest behind one "+N more" node), the others removed from it, and the kept nodes and edges styled in place:
-labelled and coloured by class, with a shape per class too and its class named in the tooltip and the
-legend, so colour is never the only carrier of meaning. Labels are worked out once: the triples' own
-``rdfs:label``s, then one query (``describe``) for the nodes and properties still unnamed. The graph is
-handed to pyvis once. All text is plain data: the browser draws labels on a canvas and shows tooltips with
-``innerText``; the page escapes the JSON it embeds.
+labelled, sized by their degree in the whole graph, and coloured by their kind's group with a shape per kind
+(``legend.py``), the kind named in the tooltip and the legend, so colour is never the only carrier of meaning.
+The explorer then folds values and facts into side panels and bundles like links (``explorer.py``). Labels are
+worked out once: the triples' own ``rdfs:label``s, then one query (``describe``) for the nodes and properties
+still unnamed, with their types and degrees. The graph is handed to pyvis once. All text is plain data: the
+browser draws labels on a canvas and shows tooltips and panels with ``textContent``; the page escapes the JSON.
 """
 
 from __future__ import annotations
@@ -15,34 +16,16 @@ import networkx as nx
 import pyoxigraph as ox
 from pyvis.network import Network
 
-from graph.terms import RDF, RDFS, SKG
+from graph.terms import RDF, RDFS
+from web.models.explorer import bundle, fold, name_of, panel_of, size_for
+from web.models.legend import ORDER, kind_of, style_of
 from web.models.nodes import fallback_label
 from web.shared.links import curie, iri_to_path, known_label
 
 CAP = 20
 MAX_NODES = 250
 LABEL_CHARS = 40
-# Okabe-Ito and Tol colours (distinguishable with colour-blindness), paired with shapes so that no two
-# classes share both: class i gets colour i % 10 and shape (i + i // 10) % 6.
-COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442", "#000000",
-           "#882255", "#44AA99")
-SHAPES = ("dot", "square", "diamond", "triangle", "star", "triangleDown")
-CLASS_ORDER = (SKG.Council, SKG.SafetyValveAgreement, SKG.ImprovementArea, SKG.AreaSENDInspection,
-               SKG.InspectionFinding, SKG.SourceDocument, SKG.SourcedFact, SKG.Quote, SKG.Measurement,
-               SKG.FundingDecision)
-MAIN = [str(c) for c in CLASS_ORDER]
-# Every sendkg term that starts with a capital (the classes, and a few individuals), main classes first.
-KNOWN = MAIN + sorted(str(SKG[name]) for name in SKG.__annotations__ if name[0].isupper() and SKG[name] not in CLASS_ORDER)
-OTHER = ("#9E9E9E", "ellipse")
 LABEL = str(RDFS.label)
-
-
-def style_of(cls: str | None, seen: list[str]) -> tuple[str, str]:
-    """The (colour, shape) of a class: fixed for sendkg classes, then in order of appearance for others."""
-    if cls is None:
-        return OTHER
-    index = KNOWN.index(cls) if cls in KNOWN else len(KNOWN) + seen.index(cls)
-    return COLOURS[index % len(COLOURS)], SHAPES[(index + index // len(COLOURS)) % len(SHAPES)]
 
 
 def cut_label(text: str) -> str:
@@ -55,7 +38,7 @@ def term_id(term) -> str:
     return "_:" + term.value if isinstance(term, ox.BlankNode) else term.value
 
 
-def graph_from_triples(triples) -> tuple[nx.MultiDiGraph, dict[str, list[tuple[str, str]]], dict[str, ox.NamedNode]]:
+def graph_from_triples(triples) -> tuple[nx.MultiDiGraph, dict[str, list[tuple]], dict[str, ox.NamedNode]]:
     """The resource-to-resource links as a multigraph (rdf:type left out), each node's literal values, and the
     store's own IRI terms by id (named later without checking them again)."""
     graph, literals, iris = nx.MultiDiGraph(), {}, {}
@@ -66,7 +49,8 @@ def graph_from_triples(triples) -> tuple[nx.MultiDiGraph, dict[str, list[tuple[s
         if isinstance(t.subject, ox.NamedNode):
             iris[s] = t.subject
         if isinstance(t.object, ox.Literal):
-            literals.setdefault(s, []).append((p, t.object.value))
+            datatype = t.object.datatype.value if t.object.datatype is not None else None
+            literals.setdefault(s, []).append((p, t.object.value, datatype))
         elif p != str(RDF.type):
             graph.add_edge(s, term_id(t.object), key=p)
             if isinstance(t.object, ox.NamedNode):
@@ -97,16 +81,10 @@ def select(graph: nx.MultiDiGraph, focus: str, depth: int, labels: dict, cap: in
     return kept, more
 
 
-def class_of(types: list[str]) -> str | None:
-    """The class a node is drawn as: a main class if it has one, else its first sendkg class, else any."""
-    return (next((t for t in types if t in MAIN), None) or next((t for t in types if t.startswith(str(SKG._NS))), None)
-            or (types[0] if types else None))
-
-
-def tooltip(label: str, cls_label: str, iri: str, values: list[tuple[str, str]], labels: dict) -> str:
+def tooltip(label: str, cls_label: str, iri: str, values: list[tuple], labels: dict) -> str:
     """Plain-text tooltip: label, class, CURIE and a few literal values."""
     lines = [label, f"({cls_label})", curie(iri)]
-    lines += [f"{labels.get(p) or known_label(p)}: {cut_label(v)}" for p, v in values[:4] if p != LABEL]
+    lines += [f"{labels.get(p) or known_label(p)}: {cut_label(v)}" for p, v, _ in values[:4] if p != LABEL]
     return "\n".join(lines)
 
 
@@ -115,26 +93,29 @@ def keep_only(graph: nx.MultiDiGraph, kept: list[str]) -> None:
     graph.remove_nodes_from(set(graph) - set(kept))
 
 
-def style(graph: nx.MultiDiGraph, literals: dict, focus: str | None, labels: dict, types: dict) -> list[dict]:
-    """Give every node and edge of ``graph`` its label, tooltip, colour and shape; the legend, in order."""
+def style(graph: nx.MultiDiGraph, literals: dict, focus: str | None, labels: dict, types: dict, degrees: dict,
+          panels: dict) -> list[dict]:
+    """Give every node and edge of ``graph`` its label, tooltip, size, colour, shape and panel; the legend, in order."""
     legend: dict[str, dict] = {}
     for n in list(graph.nodes):
-        cls = class_of(types.get(n, []))
-        seen = [c for c in legend if c not in KNOWN]
-        if cls is not None and cls not in legend and cls not in KNOWN:
-            seen.append(cls)
-        colour, shape = style_of(cls, seen)
-        cls_label = (labels.get(cls) or curie(cls)) if cls else "other"
-        entry = legend.setdefault(cls or "", {"class": cls, "label": cls_label, "color": colour, "shape": shape, "count": 0})
+        kind = kind_of(types.get(n, []))
+        group, colour, shape = style_of(kind)
+        cls_label = (labels.get(kind) or curie(kind)) if kind else "other"
+        own_label = next((labels[t] for t in types.get(n, []) if t in labels), cls_label)
+        entry = legend.setdefault(kind or "", {"class": kind, "label": cls_label, "group": group, "color": colour,
+                                               "shape": shape, "count": 0})
         entry["count"] += 1
-        name = labels.get(n) or fallback_label(n)
-        graph.add_node(n, label=cut_label(name), name=name, title=tooltip(name, cls_label, n, literals.get(n, []), labels),
-                       color=colour, shape=shape, iri=n, path=iri_to_path(n), cls=cls or "", clsLabel=cls_label,
-                       focus=n == focus, size=22 if n == focus else 14, borderWidth=3 if n == focus else 1)
+        name = name_of(n, labels)
+        degree = degrees.get(n, graph.degree(n))
+        graph.add_node(n, label=cut_label(name), name=name, title=tooltip(name, own_label, n, literals.get(n, []), labels),
+                       color=colour, shape=shape, iri=n, path=iri_to_path(n), cls=kind or "", clsLabel=cls_label,
+                       kindGroup=group, degree=degree, focus=n == focus, size=size_for(degree),
+                       borderWidth=4 if n == focus else 1, panel=panel_of(n, panels.get(n, {}), literals, labels))
     for u, v, p, data in graph.edges(keys=True, data=True):
         name = labels.get(p) or known_label(p)
         data.update(label=cut_label(name), title=f"{name} ({curie(p)})", prop=p)
-    return list(legend.values())
+    rank = {k: i for i, k in enumerate(ORDER)}
+    return sorted(legend.values(), key=lambda e: rank.get(e["class"] or "", len(rank)))
 
 
 def add_more(graph: nx.MultiDiGraph, node: str, count: int, next_offset: int) -> None:
@@ -157,36 +138,69 @@ def to_pyvis(graph: nx.MultiDiGraph) -> tuple[list[dict], list[dict]]:
 
 def own_labels(literals: dict) -> dict[str, str]:
     """The ``rdfs:label`` each node has among its own literal values."""
-    return {s: v for s, values in literals.items() for p, v in values if p == LABEL}
+    return {s: v for s, values in literals.items() for p, v, _ in values if p == LABEL}
 
 
-def render(graph, literals: dict, iris: dict, own: dict, kept: list[str], more: dict, focus: str | None, describe) -> dict:
-    """Cut ``graph`` to ``kept``, name and style it in place (one ``describe`` query), draw it with pyvis once."""
+def join_parallel(edges: list[dict]) -> list[dict]:
+    """One edge per (from, to) pair: parallel links (e.g. "said by" and "on behalf of") share one line and label."""
+    joined: dict[tuple, dict] = {}
+    for e in edges:
+        key = (e["from"], e["to"])
+        if key not in joined:
+            joined[key] = dict(e)
+            continue
+        both = joined[key]
+        both.update(label=f"{both['label']}, {e['label']}", title=f"{both['title']}\n{e['title']}",
+                    prop=f"{both.get('prop', '')} {e.get('prop', '')}".strip())
+    return list(joined.values())
+
+
+def split_folded(nodes: list[dict], edges: list[dict]) -> dict:
+    """The drawn nodes and edges, and (under ``folded``) those behind group nodes, which the page unfolds."""
+    hidden = {n["id"] for n in nodes if n.get("inGroup")}
+    inside = [e for e in edges if e["from"] in hidden or e["to"] in hidden]
+    return {"nodes": [n for n in nodes if n["id"] not in hidden],
+            "edges": [e for e in edges if e["from"] not in hidden and e["to"] not in hidden],
+            "folded": {"nodes": [n for n in nodes if n["id"] in hidden], "edges": inside}}
+
+
+def render(graph, literals: dict, iris: dict, own: dict, kept: list[str], more: dict, focus: str | None, describe,
+           folding: bool = False, bundling: bool = False) -> dict:
+    """Cut ``graph`` to ``kept``, name and style it in place (one ``describe`` query), draw it with pyvis once;
+    ``folding``: values and facts into panels; ``bundling``: like links behind group nodes (the explorer's)."""
     keep_only(graph, kept)
-    props = {p for _, _, p in graph.edges(keys=True)} | {p for n in kept for p, _ in literals.get(n, [])}
-    fetched, types = describe({iris[i] for i in set(kept) | props if i in iris})
+    props = {p for _, _, p in graph.edges(keys=True)} | {p for n in kept for p, _, _ in literals.get(n, [])}
+    fetched, types, degrees = describe({iris[i] for i in set(kept) | props if i in iris})
     labels = {**own, **fetched}
-    legend = style(graph, literals, focus, labels, types)
+    panels = fold(graph, types, focus) if folding else {}
+    legend = style(graph, literals, focus, labels, types, degrees, panels)
+    if bundling:
+        bundle(graph, focus, {p: labels.get(p) or known_label(p) for _, _, p in graph.edges(keys=True)})
     for n, (count, next_offset) in more.items():
-        add_more(graph, n, count, next_offset)
+        if n in graph and not graph.nodes[n].get("inGroup"):
+            add_more(graph, n, count, next_offset)
     nodes, edges = to_pyvis(graph)
+    edges = join_parallel(edges)
     order = {n: i for i, n in enumerate(kept)}
-    nodes.sort(key=lambda item: order.get(item["id"], len(order)))  # focus first, then breadth-first, "+N more" last
-    return {"nodes": nodes, "edges": edges, "legend": legend}
+    nodes.sort(key=lambda item: order.get(item["id"], len(order)))  # focus first, then breadth-first, others last
+    return {**split_folded(nodes, edges), "legend": legend}
 
 
-def drawing(triples, focus: str, depth: int, describe, cap: int = CAP, offset: int = 0) -> tuple[dict, dict]:
-    """The vis-network data of ``focus``'s neighbourhood and its focus node; ``describe(iris) -> (labels, types)``."""
+def drawing(triples, focus: str, depth: int, describe, cap: int = CAP, offset: int = 0,
+            values: bool = False) -> tuple[dict, dict]:
+    """The vis-network data of ``focus``'s neighbourhood and its focus node; ``describe(iris) -> (labels, types,
+    degrees)``; ``values``: draw values and facts as nodes instead of listing them in the side panels."""
     graph, literals, iris = graph_from_triples(triples)
     graph.add_node(focus)
     own = own_labels(literals)
     kept, more = select(graph, focus, depth, own, cap, offset)
-    data = {"focus": focus, "depth": depth, **render(graph, literals, iris, own, kept, more, focus, describe)}
+    drawn = render(graph, literals, iris, own, kept, more, focus, describe, folding=not values, bundling=True)
+    data = {"focus": focus, "depth": depth, "values": values, **drawn}
     return data, next(n for n in data["nodes"] if n["id"] == focus)
 
 
 def result_drawing(triples, describe) -> dict:
-    """The vis-network data of a whole CONSTRUCT or DESCRIBE result (its first MAX_NODES nodes)."""
+    """The vis-network data of a whole CONSTRUCT or DESCRIBE result (its first MAX_NODES nodes), every node drawn."""
     graph, literals, iris = graph_from_triples(triples)
     truncated = graph.number_of_nodes() > MAX_NODES
     kept = list(graph.nodes)[:MAX_NODES]

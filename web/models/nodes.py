@@ -69,13 +69,19 @@ def value(term, label=None, prop=None, currency="GBP"):
 
 
 def labels_and_types(iris, store) -> tuple[dict[str, str], dict[str, list[str]]]:
-    """Labels (of the IRIs and of their classes) and types of some IRIs (strings, or the store's own ``NamedNode``s,
-    which need no second check), in one query; keyed by IRI string."""
+    """Labels (of the IRIs and of their classes) and types of some IRIs, in one query; keyed by IRI string."""
+    return describe_nodes(iris, store)[:2]
+
+
+def describe_nodes(iris, store) -> tuple[dict[str, str], dict[str, list[str]], dict[str, int]]:
+    """Labels (of the IRIs and of their classes), types and whole-graph degrees (data entities only) of some IRIs
+    (strings, or the store's own ``NamedNode``s, which need no second check), in one query; keyed by IRI string."""
     iris = sorted({i for i in iris if isinstance(i, ox.NamedNode) or not i.startswith("_:")}, key=str)
     labels: dict[str, str] = {}
     types: dict[str, list[str]] = {}
+    degrees: dict[str, int] = {}
     if not iris:
-        return labels, types
+        return labels, types, degrees
     for row in store.select(query_file("pages", "labels-and-types").bind(iris=iris)):
         x = row["x"].value
         if "l" in row:
@@ -84,4 +90,6 @@ def labels_and_types(iris, store) -> tuple[dict[str, str], dict[str, list[str]]]
             types[x].append(row["t"].value)
         if "tl" in row:
             labels.setdefault(row["t"].value, row["tl"].value)
-    return labels, types
+        if "d" in row:
+            degrees[x] = int(row["d"].value)
+    return labels, types, degrees

@@ -11,7 +11,7 @@ from web.shared.responses import plain_error, varies
 
 STATUS = {
     errors.QuerySyntaxError: 400, errors.QueryUnsupported: 400, errors.QueryTooDeep: 400, errors.QueryRefused: 403,
-    errors.NotAcceptable: 406, errors.QueryTimeout: 503, errors.ServerBusy: 503, errors.QueryFailed: 500,
+    errors.NotAcceptable: 406, errors.QueryTimeout: 503, errors.ServerBusy: 503, errors.TooManyRequests: 429, errors.QueryFailed: 500,
     errors.StoreUnavailable: 502, errors.RemoteStoreError: 502,
 }
 
@@ -22,13 +22,15 @@ def status_of(error: errors.StoreError) -> int:
 
 
 def error_response(error: errors.StoreError) -> Response:
-    """A store error as plain text with its status (503 busy: with Retry-After)."""
+    """A store error as plain text with its status (503 busy and 429 over a client's share: with Retry-After)."""
     prefix = "Query syntax error: " if isinstance(error, errors.QuerySyntaxError) else ""
     if isinstance(error, errors.RemoteStoreError):
         prefix = "The data store behind this endpoint did not answer: "
     response = plain_error(prefix + str(error), status_of(error))
     if isinstance(error, errors.ServerBusy):
         response.headers["Retry-After"] = "1"
+    elif isinstance(error, errors.TooManyRequests):
+        response.headers["Retry-After"] = str(error.retry_after)
     return response
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 import weakref
 
-from flask import Flask, current_app
+from flask import Flask, current_app, request
 
 from graph.exports.describe import statistics
 from graph.store import Store, open_executor, open_store
@@ -46,6 +46,11 @@ def get_executor():
             app.extensions[EXECUTOR] = executor
             weakref.finalize(app, executor.close)
     return executor
+
+
+def run_untrusted(job):
+    """Run a user's query ``job`` on the executor, in a fair turn for the requesting client (its address)."""
+    return get_executor().run(job, client=request.remote_addr or "")
 
 
 def close_executor(app: Flask) -> None:

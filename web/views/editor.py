@@ -1,8 +1,8 @@
 """The query page: a SPARQL editor (CodeMirror 6, bundled in static/vendor/editor) over the ``/sparql`` endpoint.
 
 ``/query?name=N`` loads a canned query (its parameters from the rest of the query string), ``/query?query=``
-a permalink; ``/query/terms.json`` serves what the editor completes, and ``POST /query/draw`` turns an
-N-Triples result into a drawing.
+a permalink; ``/query/terms.json`` serves what the editor completes, ``POST /query/draw`` turns an
+N-Triples result into a drawing, and ``POST /query/labels`` names the IRIs of a result table.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from graph.queries import ParameterError, canned_query, query_file
 from graph.terms import PREFIXES
 from web.models.canned import canned_list
 from web.models.drawing import result_drawing
-from web.models.editor import get_editor_terms
-from web.models.nodes import labels_and_types
+from web.models.editor import get_editor_terms, get_labels
+from web.models.nodes import describe_nodes
 from web.shared.context import get_store
 from web.shared.links import LINK_RULES, canned_query_links
 
@@ -24,6 +24,7 @@ bp = Blueprint("editor", __name__)
 
 SPARQL_PATH = "/sparql"
 DRAW_LIMIT = 2_000_000
+LABEL_LIMIT = 5000
 
 
 def default_query() -> str:
@@ -51,7 +52,7 @@ def editor():
         text = canned_text(name, request.args)
     queries = canned_list(canned_query_links)
     state = {"query": text if text is not None else default_query(), "endpoint": SPARQL_PATH,
-             "terms": url_for("editor.terms_json"), "draw": url_for("editor.draw"),
+             "terms": url_for("editor.terms_json"), "draw": url_for("editor.draw"), "labels": url_for("editor.labels"),
              "prefixes": PREFIXES, "queries": queries, "name": name,
              "autorun": request.args.get("run") == "1", "links": [[base, path] for base, path, _ in LINK_RULES]}
     return render_template("query/query.html", state=state, queries=queries)
@@ -75,4 +76,18 @@ def draw():
     except SyntaxError as error:
         raise BadRequest(f"not N-Triples: {error}")
     store = get_store()
-    return jsonify(result_drawing(triples, lambda iris: labels_and_types(iris, store)))
+    return jsonify(result_drawing(triples, lambda iris: describe_nodes(iris, store)))
+
+
+@bp.route("/query/labels", methods=["POST"])
+def labels():
+    """The labels of the IRIs a result table shows (a JSON array of IRI strings in, ``{iri: label}`` out)."""
+    iris = request.get_json(silent=True)
+    if not isinstance(iris, list) or not all(isinstance(i, str) for i in iris):
+        raise BadRequest("send a JSON array of IRI strings as application/json")
+    if len(iris) > LABEL_LIMIT:
+        raise BadRequest(f"at most {LABEL_LIMIT} IRIs are named at once; {len(iris)} sent")
+    try:
+        return jsonify(get_labels(sorted(set(iris)), get_store()))
+    except ParameterError as error:
+        raise BadRequest(str(error)) from None

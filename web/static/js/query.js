@@ -1,5 +1,5 @@
 // The query page: runs the editor's query against /sparql (SPARQL 1.1 Protocol, POST form), shows SELECT/ASK
-// results as a table whose IRIs link to entity pages, draws CONSTRUCT/DESCRIBE results, offers downloads and
+// results as a table whose IRIs show as labels and link to entity pages, draws CONSTRUCT/DESCRIBE results, offers downloads and
 // a permalink, and shows parser errors with line and column. Graph text is only ever set with textContent.
 (function () {
   "use strict";
@@ -77,9 +77,12 @@
     if (!term) return td;
     if (term.type === "uri") {
       const path = pathOf(term.value);
-      const node = el(path ? "a" : "span", curie(term.value));
+      const outside = !path && /^https?:\/\/[^\s]+$/i.test(term.value);
+      const node = el(path || outside ? "a" : "span", curie(term.value));
       if (path) node.href = path;
+      if (outside) { node.href = term.value; node.rel = "external noopener noreferrer nofollow"; }
       node.title = term.value;
+      node.setAttribute("data-iri", term.value);
       td.append(node);
     } else if (term.type === "bnode") {
       td.append(el("span", "_:" + term.value, "bnode"));
@@ -102,6 +105,19 @@
     return t;
   }
 
+  // Wikidata-style: a result table shows each IRI by its label (the IRI on hover and as the link), named in one request.
+  function nameCells(t) {
+    const named = [...t.querySelectorAll("[data-iri]")];
+    const iris = [...new Set(named.map((n) => n.getAttribute("data-iri")))].slice(0, 5000);
+    const done = () => { t.setAttribute("data-labelled", "true"); };
+    if (!iris.length) { done(); return; }
+    fetch(state.labels, { method: "POST", headers: { "Content-Type": "application/json", Accept: "application/json" }, body: JSON.stringify(iris) })
+      .then((r) => (r.ok ? r.json() : {}))
+      .then((names) => named.forEach((n) => { const name = names[n.getAttribute("data-iri")]; if (name) n.textContent = name; }))
+      .catch(() => {})
+      .then(done);
+  }
+
   function ntriplesRows(text) {
     const term = /<([^>]*)>|_:(\S+)|"((?:[^"\\]|\\.)*)"(?:@[\w-]+|\^\^<[^>]*>)?/g;
     return text.split("\n").filter((l) => l.trim()).map((line) => {
@@ -121,14 +137,18 @@
       const rows = data.results.bindings;
       $("status").textContent = rows.length + " result" + (rows.length === 1 ? "" : "s") + " in " + elapsed + " ms."
         + (truncated ? " Only the first " + rows.length + " rows are shown: the endpoint caps results." : "");
-      results.append(table(data.head.vars, rows));
+      const t = table(data.head.vars, rows);
+      results.append(t);
+      nameCells(t);
     }
   }
 
   function showGraph(text, elapsed) {
     const rows = ntriplesRows(text);
     $("status").textContent = rows.length + " triple" + (rows.length === 1 ? "" : "s") + " in " + elapsed + " ms.";
-    $("results").append(table(["subject", "predicate", "object"], rows.slice(0, 1000)));
+    const t = table(["subject", "predicate", "object"], rows.slice(0, 1000));
+    $("results").append(t);
+    nameCells(t);
     if (!rows.length) return;
     fetch(state.draw, { method: "POST", headers: { "Content-Type": "application/n-triples", Accept: "application/json" }, body: text })
       .then((r) => (r.ok ? r.json() : Promise.reject(new Error(r.status))))
