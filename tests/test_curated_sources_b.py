@@ -3,28 +3,15 @@ and the built graph holds their key facts on the events the rest of the graph al
 
 from __future__ import annotations
 
-import os
 import re
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 import yaml
 
 from graph.paths import DATA_DIR
 from graph.terms import DCTERMS, ID, ORG, PROV, RDF, RDFS, SDO, SKG, XSD
-
-
-def shared_sources() -> Path:
-    """The captured source documents: $SENDKG_SHARED/sources, else ../shared/sources beside the checkout (or its
-    worktrees folder); a missing folder is an error naming where it was looked for, never a skip."""
-    root = DATA_DIR.parent
-    candidates = [Path(os.environ["SENDKG_SHARED"])] if os.environ.get("SENDKG_SHARED") else [
-        root.parent / "shared", root.parent.parent / "shared"]
-    for candidate in candidates:
-        if (candidate / "sources").is_dir():
-            return candidate / "sources"
-    raise FileNotFoundError(f"no captured sources in {', '.join(str(c / 'sources') for c in candidates)}: set SENDKG_SHARED")
+from shared_material import shared_sources
 
 
 DOCUMENTS = {  # source file -> the capture it curates

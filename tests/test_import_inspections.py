@@ -12,9 +12,9 @@ from graph.imports.facts import ImportFailed
 from graph.imports.inspection_rows import HEADER_2023, ODS, SHEET, Authority, row_2016, row_2023
 from graph.imports.inspections import DFE, import_inspections
 from graph.imports.ods import Cell, read_sheet
-from graph.paths import DATA_DIR, ROOT
+from graph.paths import DATA_DIR
+from shared_material import shared_root
 
-SHARED = next((p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if p.is_dir()), ROOT.parent / "shared")
 TIDY = ("area-send-2016.csv", "area-send-2023.csv", "sources.yaml")
 
 
@@ -23,7 +23,7 @@ def imported(tmp_path_factory):
     data = tmp_path_factory.mktemp("data")
     (data / "facts").mkdir()
     shutil.copy(DATA_DIR / "facts" / "safety_valve_facts.csv", data / "facts")
-    report = import_inspections(SHARED, data)
+    report = import_inspections(shared_root(), data)
     return data, report
 
 
@@ -34,7 +34,7 @@ def rows(data, name):
 
 def test_every_ods_row_becomes_exactly_one_tidy_row(imported):
     data, report = imported
-    sheet = read_sheet(SHARED / DFE / ODS, SHEET)
+    sheet = read_sheet(shared_root() / DFE / ODS, SHEET)
     codes = [cells[1].text for _, cells in sheet if len(cells) > 6 and cells[1].text.startswith("E")]
     tidy = rows(data, "area-send-2016.csv")
     assert len(codes) == len(tidy) == report.rows_2016 == 149
@@ -79,7 +79,7 @@ def test_the_committed_files_are_what_the_import_writes(imported):
 def test_running_it_twice_writes_the_same_files(imported):
     data = imported[0]
     before = {name: (data / "inspections" / name).read_text(encoding="utf-8") for name in TIDY}
-    import_inspections(SHARED, data)
+    import_inspections(shared_root(), data)
     assert {name: (data / "inspections" / name).read_text(encoding="utf-8") for name in TIDY} == before
 
 
@@ -130,8 +130,8 @@ def test_priority_actions_without_a_plan_are_an_error():
 
 
 def test_a_file_that_is_no_spreadsheet_is_an_error_naming_it(tmp_path):
-    shutil.copytree(SHARED / "data" / "dfe", tmp_path / "data" / "dfe", ignore=shutil.ignore_patterns("*.xlsx", "sen2*"))
-    shutil.copy(SHARED / "data" / "local_authorities.csv", tmp_path / "data")
+    shutil.copytree(shared_root() / "data" / "dfe", tmp_path / "data" / "dfe", ignore=shutil.ignore_patterns("*.xlsx", "sen2*"))
+    shutil.copy(shared_root() / "data" / "local_authorities.csv", tmp_path / "data")
     (tmp_path / "data" / "dfe" / ODS).write_text("not a spreadsheet", encoding="utf-8")
     with pytest.raises(ImportFailed, match="not an OpenDocument spreadsheet"):
         import_inspections(tmp_path, tmp_path / "out")

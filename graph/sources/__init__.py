@@ -7,6 +7,8 @@
   ``rules`` (the rules), ``derivation`` (the entities rules declare) and ``fact_values`` (value parsers).
 - ``inspection_files``: Ofsted's inspection data as the import keeps it (``data/inspections/``): one event per
   inspection and revisit, shared with the fact table's rows about it, and the file's claim about it.
+- ``stats``: the tidy statistics (``data/stats/``): every council's codes and region as records, and each
+  dataset's figures for ``graph/build/cube.py``.
 - ``themes``: the curated mapping of mandated improvement areas to improvement themes
   (``data/themes/mapping.yaml``), each link a claim with the curator's confidence and reason.
 - ``records``: ``Record`` and the data errors, each naming its file and line.
@@ -20,12 +22,14 @@ from graph.sources.events import read_events
 from graph.sources.fact_table import read_facts, source_urls
 from graph.sources.inspection_files import read_inspection_files
 from graph.sources.records import Record
+from graph.sources.stats import council_records
 from graph.sources.themes import read_themes
 from graph.sources.yaml_files import read_sources
 
 FACT_TABLE = Path("facts") / "safety_valve_facts.csv"
 EVENTS = Path("facts") / "events.yaml"
 INSPECTIONS = Path("inspections")
+STATS = Path("stats")
 THEMES = Path("themes") / "mapping.yaml"
 
 
@@ -42,4 +46,6 @@ def read_records(data_dir: Path) -> list[Record]:
     records += read_facts(data_dir / FACT_TABLE, shown_from, source_urls(records), plan)
     themes = data_dir / THEMES
     records += read_inspection_files(data_dir / INSPECTIONS, shown_from)
-    return records + read_themes(themes, str(themes.relative_to(shown_from)), records)
+    records += read_themes(themes, str(themes.relative_to(shown_from)), records)
+    labelled = {record.id: record for record in records if record.props.get("label")}
+    return records + council_records(data_dir / STATS, shown_from, labelled)
