@@ -117,6 +117,16 @@ class SKG(DefinedNamespace):
     TypicallyPositive: URIRef
     Union: URIRef
     WithheldPayment: URIRef
+    AreaSENDRevisit: URIRef
+    Framework2016: URIRef
+    Framework2023: URIRef
+    InspectionFramework: URIRef
+    InspectionFrameworkScheme: URIRef
+    ProgressInAll: URIRef
+    ProgressInNone: URIRef
+    ProgressInSome: URIRef
+    RevisitOutcome: URIRef
+    RevisitOutcomeScheme: URIRef
     about: URIRef
     ageGroup: URIRef
     agreement: URIRef
@@ -180,6 +190,15 @@ class SKG(DefinedNamespace):
     visitStart: URIRef
     visited: URIRef
     wave: URIRef
+    framework: URIRef
+    priorityActionPlan: URIRef
+    priorityActions: URIRef
+    revisitOf: URIRef
+    revisitOutcome: URIRef
+    significantWeaknesses: URIRef
+    weaknessesNotProgressed: URIRef
+    weaknessesProgressed: URIRef
+    writtenStatementOfAction: URIRef
 
 PREFIXES = {
     "skg": str(SKG._NS),

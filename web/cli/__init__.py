@@ -27,7 +27,7 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", metavar="URL", help="then also put the validated graph into a SPARQL server's Graph Store URL (e.g. http://host:7878/store)")
     p.set_defaults(func=commands.build)
 
-    p = sub.add_parser("import", help="regenerate data/ from the read-only shared material (the fact table, keeping row ids; the DfE statistics)")
+    p = sub.add_parser("import", help="regenerate data/ from the read-only shared material (the fact table, keeping row ids; the DfE statistics; Ofsted's inspection files)")
     p.add_argument("--shared", type=Path, default=None,
                    help="the shared material's folder, holding data/safety_valve_facts.csv and data/dfe/ (default: $SENDKG_SHARED, else shared/ beside the project)")
     p.add_argument("--data", type=Path, default=DATA_DIR, help=f"the data folder to write (default: {DATA_DIR})")
