@@ -45,12 +45,20 @@ class Client:
     running: int = 0
     waiting: deque = field(default_factory=deque)
     used: deque = field(default_factory=deque)
+    total: float = 0.0  # the sum of the seconds in ``used``, kept as entries come and go (a client may have thousands)
+
+    def charge(self, now: float, seconds: float) -> None:
+        """Count ``seconds`` of query time ended at ``now``."""
+        self.used.append((now, seconds))
+        self.total += seconds
 
     def seconds_used(self, now: float, window: float) -> float:
         """Query seconds this client used in the last ``window`` seconds (older entries are dropped)."""
         while self.used and self.used[0][0] <= now - window:
-            self.used.popleft()
-        return sum(seconds for _, seconds in self.used)
+            self.total -= self.used.popleft()[1]
+        if not self.used:
+            self.total = 0.0  # no rounding drift survives an empty window
+        return max(self.total, 0.0)
 
 
 class Turn:
@@ -151,7 +159,7 @@ class Gate:
                 return
             state = self.clients[turn.client]
             now = self.clock()
-            state.used.append((now, now - turn.started))
+            state.charge(now, now - turn.started)
             state.running -= 1
             turn.granted = False
             self.free += 1

@@ -181,25 +181,11 @@ def die_with_parent(interval: float = 0.5) -> None:
     threading.Thread(target=watch, daemon=True, name="parent-watch").start()
 
 
-def serve(requests: Connection, replies: Connection) -> None:
-    """A worker's loop: open the store, say ready, answer one job per message until the pipe closes."""
-    from graph.store.embedded import reopen
-    origin, memory_mb = requests.recv()
-    store = reopen(origin)
-    limit_memory(memory_mb)
-    replies.send(("ready", os.getpid()))
+def serve_jobs(store, requests: Connection, replies: Connection) -> None:
+    """A worker's loop: answer one job per message on ``store`` until the pipe closes."""
     while True:
         try:
             job = requests.recv()
         except EOFError:
             return
         replies.send(run_local(store, job))
-
-
-def main() -> None:
-    """Entry point of a worker process: jobs arrive on stdin, replies leave on stdout (stray prints go to stderr)."""
-    die_with_parent()
-    requests = Connection(os.dup(0), writable=False)
-    replies = Connection(os.dup(1), readable=False)
-    os.dup2(2, 1)
-    serve(requests, replies)
