@@ -15,27 +15,31 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from bench.harness.processes import ROOT, pss_kb, rss_kb, tree
+from bench.harness.processes import ROOT, pss_kb, rss_kb, stat_fields, tree
 from bench.harness.servers import sendkg_server
 from bench.run import ensure_build, queries
 from bench.servers import settle
 from bench.synthetic import parse_size
 
 
-def command_of(pid: int) -> str:
-    """A short name for a process of the server's tree."""
+def role(pid: int, server: int) -> str:
+    """What a process of the server's tree is: the server, a process it started, or one forked below that."""
+    if pid == server:
+        return "server"
     try:
-        argv = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
-    except OSError:
+        parent = int(stat_fields(pid)[1])
+        argv = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except (OSError, IndexError, ValueError):
         return "gone"
-    text = b" ".join(argv).decode(errors="replace")
-    return "zygote" if "zygote" in text else "server" if "serve" in text else "worker (forked)"
+    if parent != server:
+        return "worker (forked)"
+    return "zygote" if b"zygote" in argv else "worker" if b"worker" in argv else "child"
 
 
 def report(label: str, root: int) -> None:
     """Print RSS and PSS of every process under ``root`` and their totals."""
     pids = tree(root)
-    rows = [(pid, command_of(pid), rss_kb(pid) / 1024, pss_kb(pid) / 1024) for pid in pids]
+    rows = [(pid, role(pid, root), rss_kb(pid) / 1024, pss_kb(pid) / 1024) for pid in pids]
     print(f"\n{label}")
     for pid, name, rss, pss in rows:
         print(f"  {pid:>8} {name:<16} RSS {rss:8.1f} MiB   PSS {pss:8.1f} MiB")
@@ -62,7 +66,7 @@ def main() -> None:
     args = parser.parse_args()
     folder = ROOT / "var" / "bench" / args.size
     ensure_build(parse_size(args.size), folder)
-    server = sendkg_server(folder).start()
+    server = sendkg_server(folder, CLIENT_QUERY_SECONDS=0).start()  # no per-client budget: every query runs
     try:
         report(f"answering after {server.cold_start_s:.2f} s", server.pid)
         waited = settle(server.pid)

@@ -64,6 +64,7 @@ class Worker:
     def __init__(self, zygotes: Zygotes, memory_mb: int):
         self.zygotes, self.memory_mb = zygotes, memory_mb
         self.process = self.connection = self.kind = None
+        self.spent = False
         self.lock = threading.Lock()
 
     def ensure(self) -> None:
@@ -102,6 +103,7 @@ class Worker:
         if reply is None:
             self.kill()
             raise QueryFailed("the query worker stopped while running the query (out of memory?)")
+        self.spent = len(reply) > 2  # it holds memory a big query left behind: replace it when it is idle
         return reply
 
     def _stop(self) -> None:
@@ -111,6 +113,7 @@ class Worker:
             self.process.close()
             self.connection.close()
         self.process = self.connection = self.kind = None
+        self.spent = False
 
     def kill(self) -> None:
         """Stop the process at once (SIGKILL) and wait until it is gone."""
@@ -145,6 +148,8 @@ class ProcessExecutor:
             self._refresh(worker)
             return unpack(worker.ask(job, self.timeout))
         finally:
+            if worker.spent:
+                worker.kill()
             if worker.pid is None:
                 threading.Thread(target=worker.ensure, daemon=True).start()
             self.idle.put(worker)

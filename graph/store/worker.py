@@ -181,11 +181,21 @@ def die_with_parent(interval: float = 0.5) -> None:
     threading.Thread(target=watch, daemon=True, name="parent-watch").start()
 
 
-def serve_jobs(store, requests: Connection, replies: Connection) -> None:
-    """A worker's loop: answer one job per message on ``store`` until the pipe closes."""
+def resident_mb() -> float:
+    """This process's resident memory in MiB (/proc/self/statm: cheap enough to read after every job)."""
+    with open("/proc/self/statm", "rb") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / (1 << 20)
+
+
+def serve_jobs(store, requests: Connection, replies: Connection, grow_mb: float = 0.0) -> None:
+    """A worker's loop: answer one job per message on ``store`` until the pipe closes. With ``grow_mb``, a reply
+    also says when the process holds more than ``grow_mb`` MiB beyond what it started with (freed memory that
+    the allocator keeps), so the executor can replace it by a fresh fork."""
+    start = resident_mb() if grow_mb else 0.0
     while True:
         try:
             job = requests.recv()
         except EOFError:
             return
-        replies.send(run_local(store, job))
+        reply = run_local(store, job)
+        replies.send((*reply, True) if grow_mb and resident_mb() - start > grow_mb else reply)
