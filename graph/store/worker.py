@@ -80,9 +80,8 @@ class LineSink:
 
     def write(self, data: bytes) -> int:
         """Take ``data``; raise ``Full`` once more than ``limit`` lines have arrived."""
-        data = bytes(data)
         self.buffer += data
-        self.lines += data.count(b"\n")
+        self.lines += self.buffer.count(b"\n", len(self.buffer) - len(data))
         if self.lines > self.limit:
             raise Full
         return len(data)
@@ -113,6 +112,8 @@ def solutions_answer(results, fmt: Format, limit: int) -> Answer:
     if not limit:
         return Answer(fmt, write_results(results, fmt))
     tsv, truncated = capped(lambda sink: write_results(results, TSV, sink), limit + 1)  # + the header line
+    if fmt == TSV:  # the capped lines are the answer: no second pass
+        return Answer(fmt, tsv, truncated)
     kept = ox.parse_query_results(tsv, format=ox.QueryResultsFormat.TSV)
     return Answer(fmt, write_results(kept, fmt), truncated)
 
@@ -122,6 +123,8 @@ def triples_answer(triples, fmt: Format, limit: int) -> Answer:
     if not limit:
         return Answer(fmt, write_graph(triples, fmt))
     nt, truncated = capped(lambda sink: write_graph(triples, N_TRIPLES, sink), limit)
+    if fmt == N_TRIPLES:  # the capped lines are the answer: no second pass
+        return Answer(fmt, nt, truncated)
     kept = ox.parse(nt, format=ox.RdfFormat.N_TRIPLES)
     return Answer(fmt, write_graph(kept, fmt), truncated)
 
