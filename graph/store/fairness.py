@@ -9,9 +9,9 @@ window, then has waited longest (so one client's queue never sits in front of an
 more than ``max_running`` queries at once, so with ``max_running < slots`` one client's work can never
 take every worker: a client with nothing running finds a worker free, or the next one that frees.
 
-Reserving capacity was chosen over stopping a running query to make room: stopping one kills its worker,
-and the replacement then answers from disk while it reloads the in-memory copy (``bench/README.md``), so
-every client would pay for one client's flood.
+Reserving capacity was chosen over stopping a running query to make room: stopping one kills its worker
+and throws its work away, so every client would pay for one client's flood (a replacement is a fork of the
+zygote's loaded copy, ``graph.store.zygote``, so it costs milliseconds, not a reload).
 """
 
 from __future__ import annotations
