@@ -61,6 +61,18 @@ def test_a_worker_killed_at_the_time_limit_is_replaced_by_a_fork_of_the_same_zyg
     assert after != before and {parent(pid) for pid in after} == {zygote}  # no zygote was restarted
 
 
+def test_a_zygote_killed_from_outside_is_started_again(memory_pool, small_store):
+    memory_pool.warm()
+    zygote = memory_pool.zygotes.memory.process
+    zygote.kill()
+    zygote.wait()
+    for worker in memory_pool.workers:  # its forks see it gone; stop them at once rather than in 0.5 s
+        worker.kill()
+    assert count(memory_pool, small_store) == len(small_store)
+    assert memory_pool.zygotes.memory.process.pid != zygote.pid
+    assert {parent(pid) for pid in memory_pool.pids()} <= {memory_pool.zygotes.memory.process.pid}
+
+
 def test_a_build_is_served_from_disk_until_its_memory_copy_loads(built):
     pool = ProcessExecutor(("build", str(built), True), workers=2, timeout=10.0)
     try:

@@ -200,9 +200,29 @@ class Zygotes:
         """A new worker from the memory copy if it is loaded, else from disk; its process, connection and kind."""
         self.start()
         for zygote in (self.memory, self.disk):
-            if zygote is not None and zygote.ready(0.0 if zygote is self.memory and self.disk else timeout):
-                return *zygote.fork(memory_mb), zygote.kind
+            if zygote is None:
+                continue
+            if zygote.process.poll() is not None:  # killed from outside: start another (its workers follow it)
+                zygote = self._restart(zygote)
+            if zygote.ready(0.0 if zygote.kind == "memory" and self.disk else timeout):
+                try:
+                    return *zygote.fork(memory_mb), zygote.kind
+                except OSError:
+                    self._restart(zygote)
         raise OSError("no zygote is ready")
+
+    def _restart(self, zygote: Zygote) -> Zygote:
+        """Replace a zygote that has died (once, however many threads notice)."""
+        with self.lock:
+            if zygote is not self.memory and zygote is not self.disk:
+                return self.memory if zygote.kind == "memory" else self.disk
+            zygote.close()
+            fresh = Zygote(self.origin, zygote.kind)
+            if zygote is self.memory:
+                self.memory = fresh
+            else:
+                self.disk = fresh
+            return fresh
 
     def close(self) -> None:
         """Stop both zygotes."""
