@@ -13,7 +13,6 @@ from graph.exports.formats import JSON
 from graph.store.errors import QueryTimeout
 from graph.store.executor import ProcessExecutor, admit
 from graph.store.worker import Job, serve_jobs
-from graph.store.zygote import Zygotes
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 CARTESIAN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }"
