@@ -81,6 +81,7 @@ def over_http(service, named: dict, args, naive: bool = False) -> dict:
     finally:
         service.stop(reap_children=True)
     result["peak_rss_mb"] = round(peak.peak, 1)
+    result["peak_pss_mb"] = round(peak.peak_pss, 1)
     return result
 
 

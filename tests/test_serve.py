@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.harness.processes import children, wait_gone
+from bench.harness.processes import descendants, wait_gone
 from web.serve import load_settings
 
 pytestmark = pytest.mark.server
@@ -73,7 +73,7 @@ def test_serve_answers_queries_and_stops_its_workers(built, real_store, config_f
         assert headers["X-Sendkg-Row-Limit"] == "7" and headers["X-Sendkg-Time-Limit"] == "3.5"
         _, void = get(f"{base}.well-known/void", "application/n-triples")
         assert b"<https://sendkg.example.org/sparql>" in void
-        workers = children(process.pid)
+        workers = descendants(process.pid)
         assert workers
         assert (built / ".held-by" / str(process.pid)).exists(), "the served build is marked in use"
     finally:

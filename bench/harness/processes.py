@@ -55,6 +55,11 @@ def tree(pid: int) -> list[int]:
     return found
 
 
+def descendants(pid: int) -> list[int]:
+    """Process ids below ``pid`` (children, and the query workers its zygotes fork)."""
+    return sorted(tree(pid)[1:])
+
+
 def rss_kb(pid: int) -> int:
     """Resident memory of process ``pid`` in KiB (``VmRSS`` of /proc/<pid>/status); 0 if it is gone."""
     try:
@@ -67,8 +72,25 @@ def rss_kb(pid: int) -> int:
 
 
 def rss_mb(pids: list[int]) -> float:
-    """Resident memory of ``pids`` together, in MiB."""
+    """Resident memory of ``pids`` together, in MiB (pages shared between them counted once per process)."""
     return sum(rss_kb(pid) for pid in pids) / 1024
+
+
+def pss_kb(pid: int) -> int:
+    """Proportional set size of ``pid`` in KiB (``Pss`` of /proc/<pid>/smaps_rollup: each shared page split
+    between the processes sharing it); 0 if it is gone."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def pss_mb(pids: list[int]) -> float:
+    """Memory ``pids`` use together, shared pages counted once, in MiB (the sum of their PSS)."""
+    return sum(pss_kb(pid) for pid in pids) / 1024
 
 
 def cpu_seconds(pid: int) -> float:

@@ -55,12 +55,11 @@ class EmbeddedStore(Reads):
     def _load_into_memory(self) -> None:
         """Load the build's dump into a memory store, then answer from it (queries meanwhile read the disk)."""
         try:
-            inner = ox.Store()
-            inner.load(path=str(self.build / builds.DUMP), format=ox.RdfFormat.N_TRIPLES, lenient=True)  # validated
+            self._inner = load_memory_copy(self.build)._inner
         except (OSError, MemoryError, SyntaxError) as error:
             self.description = f"on-disk store {self.build / builds.STORE} (loading into memory failed: {error})"
         else:
-            self._inner, self.description = inner, f"in-memory copy of {self.build}"
+            self.description = f"in-memory copy of {self.build}"
         finally:
             self.loaded.set()
 
@@ -75,6 +74,14 @@ class EmbeddedStore(Reads):
 
     def __len__(self) -> int:
         return len(self._inner)
+
+
+def load_memory_copy(build: Path) -> EmbeddedStore:
+    """A memory store holding the dump of ``build``, loaded in the calling thread (the dump was validated)."""
+    inner = ox.Store()
+    inner.load(path=str(build / builds.DUMP), format=ox.RdfFormat.N_TRIPLES, lenient=True)
+    return EmbeddedStore(inner, f"in-memory copy of {build}", builds.build_info(build),
+                         origin=("build", str(build), True), build=build)
 
 
 def reopen(origin: tuple) -> EmbeddedStore:

@@ -5,22 +5,17 @@ its form; the caller negotiates a format for that form and hands the executor a 
 without looking at the text again.
 
 pyoxigraph has no query timeout and a running evaluation cannot be interrupted from Python, so queries on
-the embedded store run in a small pool of worker processes (``graph.store.worker.serve``), each holding its
-own ``reopen(store.origin)``. The caller waits at most ``timeout`` seconds for the answer; past that the
-worker is killed (SIGKILL: its CPU use ends at once), a fresh one is started, and ``QueryTimeout`` is
-raised. A remote store cannot be reopened elsewhere: its queries run in the calling thread and its own HTTP
+the embedded store run in a small pool of worker processes (``graph.store.worker.serve_jobs``), forked by a
+zygote that holds the store (``graph.store.zygote``: the workers share its memory copy). The caller waits at
+most ``timeout`` seconds for the answer; past that the worker is killed (SIGKILL: its CPU use ends at once),
+a fresh one is forked (nothing to reload), and ``QueryTimeout`` is raised. A remote store cannot be reopened elsewhere: its queries run in the calling thread and its own HTTP
 timeout bounds the wait.
 """
 
 from __future__ import annotations
 
-import os
 import queue
-import subprocess
-import sys
 import threading
-from multiprocessing.connection import Connection
-from pathlib import Path
 
 from graph.queries.scan import scan
 from graph.store.embedded import EmbeddedStore
@@ -29,9 +24,8 @@ from graph.store.errors import (
 )
 from graph.store.fairness import Gate, Limits
 from graph.store.worker import Admission, Answer, Job, package
+from graph.store.zygote import Zygotes
 
-WORKER_ENTRY = "from graph.store.worker import main; main()"
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
 STARTUP_TIMEOUT = 120.0
 # Deepest bracket nesting a query may have: real queries stay far below; Oxigraph's parser overflows its
 # stack (a crashed worker) a few thousand levels down.
@@ -65,63 +59,64 @@ def unpack(reply: tuple) -> Answer:
 
 
 class Worker:
-    """One worker process (``python -c WORKER_ENTRY``) and its two pipes, started on first use."""
+    """One worker process, forked by a zygote on first use, and the connection its jobs go over."""
 
-    def __init__(self, origin: tuple, memory_mb: int):
-        self.origin, self.memory_mb = origin, memory_mb
-        self.process = self.to_worker = self.from_worker = None
+    def __init__(self, zygotes: Zygotes, memory_mb: int):
+        self.zygotes, self.memory_mb = zygotes, memory_mb
+        self.process = self.connection = self.kind = None
+        self.spent = False
         self.lock = threading.Lock()
 
     def ensure(self) -> None:
-        """Start the process if it is not running, and wait until its store is open."""
+        """Fork the process if it is not running, and wait until its store is open."""
         with self.lock:
             if self.process is not None and self.process.poll() is None:
                 return
-            self.process = subprocess.Popen([sys.executable, "-c", WORKER_ENTRY], stdin=subprocess.PIPE,
-                                            stdout=subprocess.PIPE, env=worker_environment())
-            self.to_worker = Connection(os.dup(self.process.stdin.fileno()), readable=False)
-            self.from_worker = Connection(os.dup(self.process.stdout.fileno()), writable=False)
-            self.process.stdin.close()
-            self.process.stdout.close()
-            self.to_worker.send((self.origin, self.memory_mb))
-            if not self.from_worker.poll(STARTUP_TIMEOUT) or self._receive() is None:
+            self._stop()
+            try:
+                self.process, self.connection, self.kind = self.zygotes.fork(self.memory_mb, STARTUP_TIMEOUT)
+            except OSError as error:
+                raise QueryFailed(f"a query worker failed to start ({error}; is the store readable?)") from None
+            if not self.connection.poll(STARTUP_TIMEOUT) or self._receive() is None:
                 self._stop()
                 raise QueryFailed("a query worker failed to start (is the store readable?)")
 
     def _receive(self):
         try:
-            return self.from_worker.recv()
-        except EOFError:
+            return self.connection.recv()
+        except (EOFError, OSError):
             return None
 
     def ask(self, job: Job, timeout: float) -> tuple:
         """Send ``job``; the reply, or ``QueryTimeout`` (worker killed) / ``QueryFailed`` (worker died)."""
         self.ensure()
         try:
-            self.to_worker.send(job)
+            self.connection.send(job)
         except OSError:  # the process died while idle (killed from outside): start another, once
             self.kill()
             self.ensure()
-            self.to_worker.send(job)
-        if not self.from_worker.poll(timeout):
+            self.connection.send(job)
+        if not self.connection.poll(timeout):
             self.kill()
             raise QueryTimeout(f"query exceeded the {timeout:g} s time limit and was stopped")
         reply = self._receive()
         if reply is None:
             self.kill()
             raise QueryFailed("the query worker stopped while running the query (out of memory?)")
+        self.spent = len(reply) > 2  # it holds memory a big query left behind: replace it when it is idle
         return reply
 
     def _stop(self) -> None:
         if self.process is not None:
             self.process.kill()
             self.process.wait()
-            self.to_worker.close()
-            self.from_worker.close()
-        self.process = self.to_worker = self.from_worker = None
+            self.process.close()
+            self.connection.close()
+        self.process = self.connection = self.kind = None
+        self.spent = False
 
     def kill(self) -> None:
-        """Stop the process at once (SIGKILL) and reap it."""
+        """Stop the process at once (SIGKILL) and wait until it is gone."""
         with self.lock:
             self._stop()
 
@@ -132,19 +127,13 @@ class Worker:
         return process.pid if process is not None and process.poll() is None else None
 
 
-def worker_environment() -> dict:
-    """The environment of a worker: this one, with the project importable whatever the working directory."""
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PROJECT_ROOT), env.get("PYTHONPATH")]))
-    return env
-
-
 class ProcessExecutor:
     """Runs jobs in ``workers`` killable processes over the store ``origin`` names, ``timeout`` seconds each."""
 
     def __init__(self, origin: tuple, workers: int = 2, timeout: float = 10.0, memory_mb: int = 0):
         self.timeout = timeout
-        self.workers = [Worker(origin, memory_mb) for _ in range(max(1, workers))]
+        self.zygotes = Zygotes(origin)
+        self.workers = [Worker(self.zygotes, memory_mb) for _ in range(max(1, workers))]
         self.idle: queue.Queue[Worker] = queue.Queue()
         for worker in self.workers:
             self.idle.put(worker)
@@ -156,25 +145,45 @@ class ProcessExecutor:
         except queue.Empty:
             raise ServerBusy(f"every query worker stayed busy for {self.timeout:g} s; try again") from None
         try:
+            self._refresh(worker)
             return unpack(worker.ask(job, self.timeout))
         finally:
+            if worker.spent:
+                worker.kill()
             if worker.pid is None:
                 threading.Thread(target=worker.ensure, daemon=True).start()
             self.idle.put(worker)
 
+    def _refresh(self, worker: Worker) -> None:
+        """Replace a worker forked from disk by one forked from the memory copy, once that has loaded."""
+        if worker.kind == "disk" and self.zygotes.memory_ready():
+            worker.kill()
+
     def warm(self) -> None:
-        """Start every worker now instead of on first use."""
+        """Start every worker now instead of on first use; once the memory copy loads, move the idle ones onto it."""
         for worker in self.workers:
             worker.ensure()
+        if any(worker.kind == "disk" for worker in self.workers) and self.zygotes.memory_ready(STARTUP_TIMEOUT):
+            for _ in self.workers:
+                try:
+                    worker = self.idle.get_nowait()
+                except queue.Empty:
+                    return
+                try:
+                    self._refresh(worker)
+                    worker.ensure()
+                finally:
+                    self.idle.put(worker)
 
     def pids(self) -> list[int]:
         """Process ids of the running workers."""
         return [w.pid for w in self.workers if w.pid is not None]
 
     def close(self) -> None:
-        """Stop every worker."""
+        """Stop every worker, then the zygotes."""
         for worker in self.workers:
             worker.kill()
+        self.zygotes.close()
 
 
 class FairExecutor:

@@ -9,9 +9,9 @@ window, then has waited longest (so one client's queue never sits in front of an
 more than ``max_running`` queries at once, so with ``max_running < slots`` one client's work can never
 take every worker: a client with nothing running finds a worker free, or the next one that frees.
 
-Reserving capacity was chosen over stopping a running query to make room: stopping one kills its worker,
-and the replacement then answers from disk while it reloads the in-memory copy (``bench/README.md``), so
-every client would pay for one client's flood.
+Reserving capacity was chosen over stopping a running query to make room: stopping one kills its worker
+and throws its work away, so every client would pay for one client's flood (a replacement is a fork of the
+zygote's loaded copy, ``graph.store.zygote``, so it costs milliseconds, not a reload).
 """
 
 from __future__ import annotations
@@ -45,12 +45,20 @@ class Client:
     running: int = 0
     waiting: deque = field(default_factory=deque)
     used: deque = field(default_factory=deque)
+    total: float = 0.0  # the sum of the seconds in ``used``, kept as entries come and go (a client may have thousands)
+
+    def charge(self, now: float, seconds: float) -> None:
+        """Count ``seconds`` of query time ended at ``now``."""
+        self.used.append((now, seconds))
+        self.total += seconds
 
     def seconds_used(self, now: float, window: float) -> float:
         """Query seconds this client used in the last ``window`` seconds (older entries are dropped)."""
         while self.used and self.used[0][0] <= now - window:
-            self.used.popleft()
-        return sum(seconds for _, seconds in self.used)
+            self.total -= self.used.popleft()[1]
+        if not self.used:
+            self.total = 0.0  # no rounding drift survives an empty window
+        return max(self.total, 0.0)
 
 
 class Turn:
@@ -151,7 +159,7 @@ class Gate:
                 return
             state = self.clients[turn.client]
             now = self.clock()
-            state.used.append((now, now - turn.started))
+            state.charge(now, now - turn.started)
             state.running -= 1
             turn.granted = False
             self.free += 1

@@ -80,9 +80,8 @@ class LineSink:
 
     def write(self, data: bytes) -> int:
         """Take ``data``; raise ``Full`` once more than ``limit`` lines have arrived."""
-        data = bytes(data)
         self.buffer += data
-        self.lines += data.count(b"\n")
+        self.lines += self.buffer.count(b"\n", len(self.buffer) - len(data))
         if self.lines > self.limit:
             raise Full
         return len(data)
@@ -113,6 +112,8 @@ def solutions_answer(results, fmt: Format, limit: int) -> Answer:
     if not limit:
         return Answer(fmt, write_results(results, fmt))
     tsv, truncated = capped(lambda sink: write_results(results, TSV, sink), limit + 1)  # + the header line
+    if fmt == TSV:  # the capped lines are the answer: no second pass
+        return Answer(fmt, tsv, truncated)
     kept = ox.parse_query_results(tsv, format=ox.QueryResultsFormat.TSV)
     return Answer(fmt, write_results(kept, fmt), truncated)
 
@@ -122,6 +123,8 @@ def triples_answer(triples, fmt: Format, limit: int) -> Answer:
     if not limit:
         return Answer(fmt, write_graph(triples, fmt))
     nt, truncated = capped(lambda sink: write_graph(triples, N_TRIPLES, sink), limit)
+    if fmt == N_TRIPLES:  # the capped lines are the answer: no second pass
+        return Answer(fmt, nt, truncated)
     kept = ox.parse(nt, format=ox.RdfFormat.N_TRIPLES)
     return Answer(fmt, write_graph(kept, fmt), truncated)
 
@@ -181,25 +184,21 @@ def die_with_parent(interval: float = 0.5) -> None:
     threading.Thread(target=watch, daemon=True, name="parent-watch").start()
 
 
-def serve(requests: Connection, replies: Connection) -> None:
-    """A worker's loop: open the store, say ready, answer one job per message until the pipe closes."""
-    from graph.store.embedded import reopen
-    origin, memory_mb = requests.recv()
-    store = reopen(origin)
-    limit_memory(memory_mb)
-    replies.send(("ready", os.getpid()))
+def resident_mb() -> float:
+    """This process's resident memory in MiB (/proc/self/statm: cheap enough to read after every job)."""
+    with open("/proc/self/statm", "rb") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / (1 << 20)
+
+
+def serve_jobs(store, requests: Connection, replies: Connection, grow_mb: float = 0.0) -> None:
+    """A worker's loop: answer one job per message on ``store`` until the pipe closes. With ``grow_mb``, a reply
+    also says when the process holds more than ``grow_mb`` MiB beyond what it started with (freed memory that
+    the allocator keeps), so the executor can replace it by a fresh fork."""
+    start = resident_mb() if grow_mb else 0.0
     while True:
         try:
             job = requests.recv()
         except EOFError:
             return
-        replies.send(run_local(store, job))
-
-
-def main() -> None:
-    """Entry point of a worker process: jobs arrive on stdin, replies leave on stdout (stray prints go to stderr)."""
-    die_with_parent()
-    requests = Connection(os.dup(0), writable=False)
-    replies = Connection(os.dup(1), readable=False)
-    os.dup2(2, 1)
-    serve(requests, replies)
+        reply = run_local(store, job)
+        replies.send((*reply, True) if grow_mb and resident_mb() - start > grow_mb else reply)

@@ -19,7 +19,7 @@ from graph.paths import DATA_DIR
 from bench.harness.processes import free_port
 from bench.harness.servers import OxigraphServer, load_store
 from reliability.conftest import QUERY_TIMEOUT, canonical_dump, normal_answer, select
-from bench.harness.processes import children, cpu_seconds, wait_gone
+from bench.harness.processes import cpu_seconds, descendants, wait_gone
 from bench.harness.processes import ServerProcess
 from bench.harness.servers import STATIC, sendkg_server
 from graph.paths import ROOT
@@ -116,7 +116,7 @@ def test_server_restarted_under_load_comes_back_with_the_same_data(private_var, 
     try:
         with Watcher(server.base, reference, clients=4) as watcher:
             time.sleep(2)
-            workers = children(server.pid)
+            workers = descendants(server.pid)
             gone_at = time.monotonic()
             server.stop() if how == "SIGTERM" else server.kill()
             assert workers and wait_gone(workers) == [], "query workers outlived their server"
@@ -137,7 +137,7 @@ def test_a_query_that_crashes_its_worker_is_contained(serve):
     """A worker that crashes (SIGSEGV, as Oxigraph's parser did on long flat chains, now refused up front) while it
     runs a query: the client gets a 500 saying so, a new worker takes its place, the next answers are right."""
     before = normal_answer(serve.base)
-    workers = children(serve.pid)
+    workers = descendants(serve.pid)
     heavy = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
     replies = []
     asking = threading.Thread(target=lambda: replies.append(
@@ -148,7 +148,7 @@ def test_a_query_that_crashes_its_worker_is_contained(serve):
     asking.join(30)
     assert replies and replies[0].status == 500 and "stopped while running the query" in replies[0].text()
     assert serve.alive() and normal_answer(serve.base) == before
-    assert set(children(serve.pid)) != set(workers)
+    assert set(descendants(serve.pid)) != set(workers)
 
 
 def wait_busy(pids: list[int], timeout: float = 10) -> int:

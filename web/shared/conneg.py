@@ -10,6 +10,8 @@ ignored otherwise.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from werkzeug.datastructures import MIMEAccept
 from werkzeug.http import parse_accept_header
 
@@ -44,6 +46,7 @@ def format_match(fmt: Format, ranges: list[tuple[str, float]]) -> tuple[float, i
     return max([match(fmt.media_type, ranges)] + aliases)
 
 
+@lru_cache(maxsize=512)  # clients send the same few Accept values again and again
 def negotiate(accept: str | None, table: tuple[Format, ...], default: Format) -> Format | None:
     """The format of ``table`` the Accept value ``accept`` prefers; ``default`` if no header; None if nothing fits.
 
