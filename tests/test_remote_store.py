@@ -1,4 +1,4 @@
-"""RemoteStore against a real Oxigraph server on loopback: same answers as the embedded store, clear errors, loading."""
+"""RemoteStore against a real server on loopback (Oxigraph server, or the remote run's own, e.g. Virtuoso): same answers as the embedded store, clear errors, loading."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from graph.store.remote import RemoteStore, StoreUnavailable, load
 from graph.store import EmbeddedStore, Store
 from graph.store.errors import NotAcceptable, QuerySyntaxError, RemoteStoreError
 from web import create_app
+from bench.harness.live import Listener
 from bench.harness.processes import free_port
 from bench.harness.servers import OxigraphServer
 from rdfcompare import assert_isomorphic, to_rdflib
@@ -36,8 +37,8 @@ def embedded(built) -> Store:
 
 
 @pytest.fixture(scope="module")
-def remote(oxigraph_real) -> RemoteStore:
-    return RemoteStore(oxigraph_real.query_url, timeout=30)
+def remote(remote_real) -> RemoteStore:
+    return remote_real
 
 
 @pytest.fixture
@@ -102,6 +103,37 @@ def test_len_counts_the_same_triples(embedded, remote):
 def test_select_helper_gives_terms_by_variable(embedded, remote):
     query = f"SELECT ?label WHERE {{ <{BURY}> <http://www.w3.org/2000/01/rdf-schema#label> ?label }}"
     assert remote.select(query) == embedded.select(query) != []
+
+
+EXTENSIONS = [
+    'SELECT (<bif:http_get>("{url}") AS ?x) WHERE {{}}',
+    'PREFIX fn: <urn:x:fn#> ASK {{ FILTER(fn:fetch("{url}") != "") }}',
+    'CONSTRUCT {{ ?s ?p ?o }} WHERE {{ ?s ?p ?o FILTER(<urn:x:fetch>("{url}")) }}',
+]
+
+
+@pytest.mark.parametrize("query", EXTENSIONS)
+def test_an_extension_function_never_reaches_the_server(remote, query):
+    client = create_app({"TESTING": True}, store=remote).test_client()
+    with Listener() as listener:
+        response = client.get("/sparql", query_string={"query": query.format(url=listener.url)})
+        assert response.status_code == 400
+        assert "only gets standard SPARQL 1.1: The custom function <" in response.get_data(as_text=True)
+        assert listener.connections == []
+
+
+def test_a_dialect_is_a_syntax_error_with_oxigraphs_position(remote):
+    client = create_app({"TESTING": True}, store=remote).test_client()
+    response = client.get("/sparql", query_string={"query": "define input:inference 'x' SELECT * WHERE { ?s ?p ?o }"})
+    assert response.status_code == 400
+    assert re.search(r"error at 1:\d+: expected", response.get_data(as_text=True)), response.get_data(as_text=True)
+
+
+def test_standard_queries_of_every_form_still_run(remote):
+    client = create_app({"TESTING": True}, store=remote).test_client()
+    for query in ("ASK { ?s a ?c } LIMIT 1", "SELECT ?s WHERE { ?s a ?c } GROUP BY ?s LIMIT 1",
+                  f"DESCRIBE <{BURY}>", 'SELECT (<http://www.w3.org/2001/XMLSchema#integer>("7") AS ?n) WHERE {}'):
+        assert client.get("/sparql", query_string={"query": query}).status_code == 200, query
 
 
 def canned_server(status: int, content_type: str, body: bytes):
