@@ -71,7 +71,23 @@ def as_graph(triples) -> Graph:
     return graph
 
 
-@pytest.mark.parametrize("query", canned_queries(), ids=lambda q: q.name)
+VIRTUOSO_WRONG = {  # what Virtuoso 7.2.5 answers instead (README: Tests); the other canned queries agree on it
+    "01-agreements": "leaves every claim's amount and capitalAmount unbound",
+    "02-mandates-vs-findings": "answers different rows (its OPTIONALs over findings)",
+    "03-councils-by-outcome": "answers different rows (its latest-outcome selection)",
+    "08-disagreements": "cannot compile it (HTTP 500, SQ074, EXISTS inside BIND)",
+    "09-agreement-coverage": "cannot compile it (HTTP 500, SQ074)",
+    "12-outcomes-as-of": "gives wrong counts (latest outcome per council as of a date)",
+}
+
+
+def canned_params():
+    """Every canned query, those Virtuoso answers wrongly marked ``not_virtuoso`` with what it does."""
+    return [pytest.param(q, id=q.name, marks=[pytest.mark.not_virtuoso(reason=f"Virtuoso 7.2.5 {VIRTUOSO_WRONG[q.name]}")]
+                         if q.name in VIRTUOSO_WRONG else []) for q in canned_queries()]
+
+
+@pytest.mark.parametrize("query", canned_params())
 def test_canned_query_gives_the_same_answer_remotely(query, embedded, remote):
     local, over_http = embedded.query(query.bind()), remote.query(query.bind())
     if isinstance(local, ox.QuerySolutions):
@@ -131,7 +147,7 @@ def test_a_dialect_is_a_syntax_error_with_oxigraphs_position(remote):
 
 def test_standard_queries_of_every_form_still_run(remote):
     client = create_app({"TESTING": True}, store=remote).test_client()
-    for query in ("ASK { ?s a ?c } LIMIT 1", "SELECT ?s WHERE { ?s a ?c } GROUP BY ?s LIMIT 1",
+    for query in ("ASK { ?s a ?c }", "SELECT ?s WHERE { ?s a ?c } GROUP BY ?s LIMIT 1",
                   f"DESCRIBE <{BURY}>", 'SELECT (<http://www.w3.org/2001/XMLSchema#integer>("7") AS ?n) WHERE {}'):
         assert client.get("/sparql", query_string={"query": query}).status_code == 200, query
 

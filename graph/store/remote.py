@@ -21,12 +21,23 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from graph.queries import query_file
+from graph.queries.scan import scan
 from graph.store.errors import NotAcceptable, QuerySyntaxError, RemoteStoreError, StoreUnavailable
 from graph.store.protocol import Reads
 
 RESULTS_JSON = "application/sparql-results+json"
 N_TRIPLES = "application/n-triples"
 ACCEPT = f"{RESULTS_JSON}, {N_TRIPLES};q=0.9"
+GRAPH_FORMS = ("CONSTRUCT", "DESCRIBE")
+
+
+def accept_for(sparql: str) -> str:
+    """The ``Accept`` for ``sparql``'s form: N-Triples for a graph, SPARQL JSON for results, both when unknown.
+
+    Asking for one only matters: offered both for a CONSTRUCT, Virtuoso answers its triples as a JSON result table.
+    """
+    form = scan(sparql).form
+    return N_TRIPLES if form in GRAPH_FORMS else RESULTS_JSON if form else ACCEPT
 
 
 class RemoteStore(Reads):
@@ -47,7 +58,7 @@ class RemoteStore(Reads):
         """Run a query; returns pyoxigraph QuerySolutions, QueryBoolean or QueryTriples."""
         body = urllib.parse.urlencode({"query": sparql}).encode("ascii")
         request = urllib.request.Request(self.endpoint, data=body, method="POST", headers={
-            "Content-Type": "application/x-www-form-urlencoded", "Accept": ACCEPT})
+            "Content-Type": "application/x-www-form-urlencoded", "Accept": accept_for(sparql)})
         body, content_type = send(request, self.timeout)
         media_type = content_type.split(";")[0].strip().lower()
         try:
