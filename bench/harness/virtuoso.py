@@ -9,6 +9,7 @@ graph is otherwise the union of every graph it holds, its own system graphs incl
 from __future__ import annotations
 
 import shutil
+import socket
 import subprocess
 import tempfile
 import urllib.parse
@@ -75,12 +76,25 @@ class VirtuosoServer(ServerProcess):
 
     def start(self) -> "VirtuosoServer":
         """Start the server, bulk-load the N-Triples file into ``GRAPH``, and return once it answers."""
-        super().start()
-        self.isql(f"ld_dir('{self.nt_file.parent}', '{self.nt_file.name}', '{GRAPH}'); rdf_loader_run(); checkpoint;")
-        failed = self.isql("SELECT ll_file FROM DB.DBA.load_list WHERE ll_error IS NOT NULL;")
-        if "0 Rows" not in failed:
-            raise RuntimeError(f"{self.name} could not load {self.nt_file}: {failed}")
+        try:
+            super().start()
+            self.wait_for(self.sql_ready)  # the HTTP listener comes up a moment before the SQL one
+            self.isql(f"ld_dir('{self.nt_file.parent}', '{self.nt_file.name}', '{GRAPH}'); rdf_loader_run(); checkpoint;")
+            failed = self.isql("SELECT ll_file FROM DB.DBA.load_list WHERE ll_error IS NOT NULL;")
+            if "0 Rows" not in failed:
+                raise RuntimeError(f"{self.name} could not load {self.nt_file}: {failed}")
+        except BaseException:
+            self.stop()
+            raise
         return self
+
+    def sql_ready(self) -> bool:
+        """Whether the SQL port accepts a connection."""
+        try:
+            socket.create_connection(("127.0.0.1", self.sql_port), timeout=1).close()
+            return True
+        except OSError:
+            return False
 
     def isql(self, statements: str) -> str:
         """Run SQL statements through ``isql-vt`` on the SQL port; their output (RuntimeError on failure)."""
