@@ -17,6 +17,7 @@ from graph.queries import query_file
 from graph.queries import canned_queries
 from graph.store.remote import RemoteStore, StoreUnavailable, load
 from graph.store import EmbeddedStore, Store
+from graph.store.standard import check_standard
 from graph.store.errors import NotAcceptable, QuerySyntaxError, RemoteStoreError
 from web import create_app
 from bench.harness.live import Listener
@@ -150,6 +151,17 @@ def test_standard_queries_of_every_form_still_run(remote):
     for query in ("ASK { ?s a ?c }", "SELECT ?s WHERE { ?s a ?c } GROUP BY ?s LIMIT 1",
                   f"DESCRIBE <{BURY}>", 'SELECT (<http://www.w3.org/2001/XMLSchema#integer>("7") AS ?n) WHERE {}'):
         assert client.get("/sparql", query_string={"query": query}).status_code == 200, query
+
+
+def test_the_standard_check_plans_without_evaluating():
+    values = " ".join(str(n) for n in range(2000))
+    pattern = f"{{ VALUES ?a {{ {values} }} }} {{ VALUES ?b {{ {values} }} }} {{ VALUES ?c {{ {values} }} }} FILTER(?a + ?b + ?c < 0)"
+    started = time.monotonic()
+    for form in ("ASK", "SELECT *", "CONSTRUCT { ?a ?b ?c } WHERE"):
+        check_standard(f"{form} {{ {pattern} }}")  # 8e9 rows if any form were evaluated
+    assert time.monotonic() - started < 2
+    with pytest.raises(QuerySyntaxError):
+        check_standard("ASK { ?s ?p }")
 
 
 def canned_server(status: int, content_type: str, body: bytes):

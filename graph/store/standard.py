@@ -21,13 +21,18 @@ EMPTY = ox.Store()
 ONE_COLUMN = "SELECT (1 AS ?sendkg_planned_ask)"
 
 
-def as_select(sparql: str) -> str:
-    """``sparql`` with its codepoint escapes undone (SPARQL 1.1 §19.2) and, if it is an ASK, that keyword made a SELECT of one constant."""
-    text = unescape(sparql)
-    form = FORMS.search(IGNORED.sub(lambda ignored: " " * len(ignored.group()), text))  # offsets kept
+def ask_as_select(text: str) -> str | None:
+    """``text`` with its ASK keyword made a SELECT of one constant, or None if ``text`` is no ASK as written."""
+    form = FORMS.search(IGNORED.sub(lambda ignored: " " * len(ignored.group()), text))  # blanked, offsets kept
     if form and form.group(1).upper() == "ASK":
         return text[:form.start()] + ONE_COLUMN + text[form.end():]
-    return text
+    return None
+
+
+def as_select(sparql: str) -> str:
+    """``sparql`` as a query whose results are lazy: an ASK (as written, or only with its codepoint escapes undone,
+    SPARQL 1.1 §19.2) made a SELECT of one constant, any other query as it is."""
+    return ask_as_select(sparql) or ask_as_select(unescape(sparql)) or sparql
 
 
 def check_standard(sparql: str, base_iri: str | None = None) -> None:
