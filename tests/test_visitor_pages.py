@@ -132,8 +132,6 @@ def test_compare_form_is_a_plain_get_form_of_every_council(client):
     assert html.count('type="checkbox" name="council"') == len(client.get("/index.json").get_json()["councils"])
 
 
-@pytest.mark.not_virtuoso(reason="Virtuoso 7.2.5 drops the label and type branches of labels-and-types' UNION when its "
-                         "VALUES holds an IRI the store has never seen")
 def test_labels_name_iris_and_refuse_bad_input(client):
     names = client.post("/query/labels", json=[ID + "council/bury", "https://w3id.org/sendkg/ontology#council",
                                                "http://example.org/unknown"]).get_json()
