@@ -1,13 +1,15 @@
 # Set-up and the two main jobs. Everything a fresh machine needs is installed from here.
 #   make serve   - install, build the graph, serve the web app + SPARQL endpoint on the embedded store
-#   make test    - install (incl. Debian's chromium for the browser tests and haproxy for the scale-out test), build, run every test
+#   make test    - install (incl. Debian's chromium for the browser tests, haproxy for the scale-out test and
+#                  virtuoso-opensource), build, run every test on the embedded store, then the remote-store
+#                  selection on Oxigraph server and on Virtuoso
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: install chromium haproxy build serve test test-embedded test-remote bench clean
+.PHONY: install chromium haproxy virtuoso build serve test test-embedded test-remote test-virtuoso bench clean
 
 $(BIN)/sendkg: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +25,9 @@ chromium:
 haproxy:
 	@command -v haproxy >/dev/null 2>&1 || test -x /usr/sbin/haproxy || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq haproxy >/dev/null; }
 
+virtuoso:
+	@command -v virtuoso-t >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq virtuoso-opensource >/dev/null; }
+
 build: install
 	$(BIN)/sendkg build
 
@@ -35,7 +40,12 @@ test-embedded: install chromium haproxy build
 test-remote: install build
 	SENDKG_TEST_BACKEND=oxigraph $(BIN)/pytest -q -m "not embedded_only" $(REMOTE_TESTS)
 
-test: test-embedded test-remote
+# The same selection against a private Virtuoso the fixtures start (never the system service), minus the few
+# tests marked not_virtuoso (each with its reason; README: Tests).
+test-virtuoso: install virtuoso build
+	SENDKG_TEST_BACKEND=virtuoso $(BIN)/pytest -q -m "not embedded_only and not not_virtuoso" $(REMOTE_TESTS)
+
+test: test-embedded test-remote test-virtuoso
 
 bench: build
 	$(BIN)/python -m bench.run

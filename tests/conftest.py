@@ -17,7 +17,7 @@ from graph.paths import DATA_DIR
 from graph.store import EmbeddedStore, RemoteStore
 from web import create_app
 
-BACKENDS = ("embedded", "oxigraph")
+BACKENDS = ("embedded", "oxigraph", "virtuoso")
 REMOTE_TIMEOUT = 30.0
 
 
@@ -34,7 +34,7 @@ def built(session_var) -> Path:
 
 
 def store_backend() -> str:
-    """Which store ``real_store`` is: SENDKG_TEST_BACKEND=embedded (default) or oxigraph (a real server)."""
+    """Which store ``real_store`` is: SENDKG_TEST_BACKEND=embedded (default), oxigraph or virtuoso (a real server)."""
     backend = os.environ.get("SENDKG_TEST_BACKEND", "embedded")
     if backend not in BACKENDS:
         raise pytest.UsageError(f"SENDKG_TEST_BACKEND={backend!r}: use one of {', '.join(BACKENDS)}")
@@ -52,11 +52,44 @@ def oxigraph_real(built, tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def virtuoso_real(built):
+    """A private Virtuoso (own database folder, free loopback ports) loaded with the real build; removed after the session."""
+    from bench.harness.virtuoso import VirtuosoServer
+    server = VirtuosoServer(built / "graph.nt").start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
 def real_store(built, request):
-    """The real build, shared by tests that only read: embedded in memory, or over HTTP when SENDKG_TEST_BACKEND=oxigraph."""
-    if store_backend() == "oxigraph":
-        return RemoteStore(request.getfixturevalue("oxigraph_real").query_url, timeout=REMOTE_TIMEOUT)
+    """The real build, shared by tests that only read: embedded in memory, or over HTTP when SENDKG_TEST_BACKEND
+    names a server (oxigraph, virtuoso)."""
+    backend = store_backend()
+    if backend != "embedded":
+        return RemoteStore(request.getfixturevalue(f"{backend}_real").query_url, timeout=REMOTE_TIMEOUT)
     return EmbeddedStore.open_build(built, in_memory=True)
+
+
+@pytest.fixture(scope="session")
+def remote_real(request) -> RemoteStore:
+    """A server holding the real build: the run's own (oxigraph, virtuoso), else Oxigraph server."""
+    if store_backend() == "embedded":
+        return RemoteStore(request.getfixturevalue("oxigraph_real").query_url, timeout=REMOTE_TIMEOUT)
+    return request.getfixturevalue("real_store")
+
+
+READS_THE_BACKEND = {"real_store", "remote_real"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """A remote-backed run reruns only the tests that read the backend: the rest answer the same on every run."""
+    if store_backend() == "embedded":
+        return
+    same = [item for item in items if not READS_THE_BACKEND & set(getattr(item, "fixturenames", ()))]
+    if same:
+        config.hook.pytest_deselected(items=same)
+        items[:] = [item for item in items if item not in same]
+
 
 
 @pytest.fixture

@@ -50,10 +50,10 @@ def test_a_parameter_from_the_query_string_is_bound(api):
 
 
 def test_the_extension_names_the_format(api):
-    response = api.get("/queries/09-agreement-coverage.csv")
+    response = api.get("/queries/21-councils-by-wave.csv")
     assert response.status_code == 200 and response.mimetype == "text/csv"
     rows = list(csv.DictReader(io.StringIO(response.get_data(as_text=True))))
-    assert rows and "financialYear" in rows[0]
+    assert rows and list(rows[0]) == ["council", "label", "wave", "wave_basis", "reported_agreements"]
     assert "X-Sendkg-Time-Limit" in response.headers and response.headers["Access-Control-Allow-Origin"] == "*"
 
 

@@ -32,6 +32,8 @@ def test_headers_and_prefixes(name):
     assert "PREFIX skg:" in query.text
 
 
+@pytest.mark.not_virtuoso(reason="Virtuoso 7.2.5 finds none of 01-agreements' claims: the OPTIONAL whose UNION joins "
+                         "?funding, bound by an earlier OPTIONAL, matches nothing (without that branch it finds them)")
 def test_01_agreements(real_store):
     rows = run(real_store, "01-agreements")
     assert len({row["agreement"] for row in rows}) == 36
@@ -99,6 +101,7 @@ def test_06_funding_decisions(real_store):
     assert labels == sorted(labels)
 
 
+@pytest.mark.not_virtuoso(reason="Virtuoso 7.2.5 cannot compile 08-disagreements (HTTP 500, SQ074, EXISTS inside BIND)")
 def test_08_disagreements(real_store):
     rows = run(real_store, "08-disagreements")
     kinds = {(row["thing"], row["property"], frozenset({row["valueA"], row["valueB"]})): row["kind"] for row in rows}
@@ -125,6 +128,7 @@ def test_08_disagreements(real_store):
     assert not list(real_store.select(f"SELECT ?c WHERE {{ ?c <{SKG.about}> <{ID['funding/kent']}> ; <{SKG.rank}> <{SKG.PreferredRank}> }}"))
 
 
+@pytest.mark.not_virtuoso(reason="Virtuoso 7.2.5 cannot compile 09-agreement-coverage (HTTP 500, SQ074)")
 def test_09_agreement_coverage(real_store):
     rows = {row["financialYear"]: row for row in run(real_store, "09-agreement-coverage")}
     counts = {year: (row.get("reported"), row["identified"], row.get("notIdentified")) for year, row in rows.items()}

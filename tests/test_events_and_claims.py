@@ -173,6 +173,7 @@ def test_no_description_is_typed_as_a_url(real_store):
     assert [r["d"] for r in described] == [], "every row's source is a URL since Hounslow's GSS code cites the DfE file"
 
 
+@pytest.mark.not_virtuoso(reason="Virtuoso 7.2.5 gives 12-outcomes-as-of wrong counts (latest outcome per council as of a date)")
 def test_counts_so_far_carry_their_as_of_date(real_store):
     counts = rows(real_store, f"SELECT ?c ?d WHERE {{ ?c a <{SKG.OutcomeCount}> ; <{SKG.asOf}> ?d }}")
     assert len(counts) == 3 and {r["d"] for r in counts} == {"2024-05"}

@@ -1,4 +1,4 @@
-"""RemoteStore against a real Oxigraph server on loopback: same answers as the embedded store, clear errors, loading."""
+"""RemoteStore against a real server on loopback (Oxigraph server, or the remote run's own, e.g. Virtuoso): same answers as the embedded store, clear errors, loading."""
 
 from __future__ import annotations
 
@@ -17,8 +17,10 @@ from graph.queries import query_file
 from graph.queries import canned_queries
 from graph.store.remote import RemoteStore, StoreUnavailable, load
 from graph.store import EmbeddedStore, Store
+from graph.store.standard import check_standard
 from graph.store.errors import NotAcceptable, QuerySyntaxError, RemoteStoreError
 from web import create_app
+from bench.harness.live import Listener
 from bench.harness.processes import free_port
 from bench.harness.servers import OxigraphServer
 from rdfcompare import assert_isomorphic, to_rdflib
@@ -36,8 +38,8 @@ def embedded(built) -> Store:
 
 
 @pytest.fixture(scope="module")
-def remote(oxigraph_real) -> RemoteStore:
-    return RemoteStore(oxigraph_real.query_url, timeout=30)
+def remote(remote_real) -> RemoteStore:
+    return remote_real
 
 
 @pytest.fixture
@@ -49,8 +51,9 @@ def writable():
 
 
 def cell(term) -> str:
-    """A comparable cell: GROUP_CONCAT's order is up to each store, so joined parts (", ", " | ", "; ") are sorted."""
-    if term is None:
+    """A comparable cell: GROUP_CONCAT's order is up to each store, so joined parts (", ", " | ", "; ") are sorted,
+    and its answer over a group of unbound values is up to each store too (Virtuoso: "", Oxigraph: unbound)."""
+    if term is None or term == ox.Literal(""):
         return ""
     if isinstance(term, ox.Literal) and JOINED.search(term.value):
         return "\n".join(sorted(JOINED.split(term.value)))
@@ -70,7 +73,22 @@ def as_graph(triples) -> Graph:
     return graph
 
 
-@pytest.mark.parametrize("query", canned_queries(), ids=lambda q: q.name)
+VIRTUOSO_WRONG = {  # what Virtuoso 7.2.5 answers instead (README: Tests); the other canned queries agree on it
+    "01-agreements": "finds no claim: an OPTIONAL whose UNION joins ?funding, bound by an earlier OPTIONAL, matches nothing",
+    "03-councils-by-outcome": "gives EXISTS as xsd:integer 1, not xsd:boolean true (hasAgreement)",
+    "08-disagreements": "cannot compile it (HTTP 500, SQ074, EXISTS inside BIND)",
+    "09-agreement-coverage": "cannot compile it (HTTP 500, SQ074)",
+    "12-outcomes-as-of": "gives wrong counts (latest outcome per council as of a date)",
+}
+
+
+def canned_params():
+    """Every canned query, those Virtuoso answers wrongly marked ``not_virtuoso`` with what it does."""
+    return [pytest.param(q, id=q.name, marks=[pytest.mark.not_virtuoso(reason=f"Virtuoso 7.2.5 {VIRTUOSO_WRONG[q.name]}")]
+                         if q.name in VIRTUOSO_WRONG else []) for q in canned_queries()]
+
+
+@pytest.mark.parametrize("query", canned_params())
 def test_canned_query_gives_the_same_answer_remotely(query, embedded, remote):
     local, over_http = embedded.query(query.bind()), remote.query(query.bind())
     if isinstance(local, ox.QuerySolutions):
@@ -102,6 +120,48 @@ def test_len_counts_the_same_triples(embedded, remote):
 def test_select_helper_gives_terms_by_variable(embedded, remote):
     query = f"SELECT ?label WHERE {{ <{BURY}> <http://www.w3.org/2000/01/rdf-schema#label> ?label }}"
     assert remote.select(query) == embedded.select(query) != []
+
+
+EXTENSIONS = [
+    'SELECT (<bif:http_get>("{url}") AS ?x) WHERE {{}}',
+    'PREFIX fn: <urn:x:fn#> ASK {{ FILTER(fn:fetch("{url}") != "") }}',
+    'CONSTRUCT {{ ?s ?p ?o }} WHERE {{ ?s ?p ?o FILTER(<urn:x:fetch>("{url}")) }}',
+]
+
+
+@pytest.mark.parametrize("query", EXTENSIONS)
+def test_an_extension_function_never_reaches_the_server(remote, query):
+    client = create_app({"TESTING": True}, store=remote).test_client()
+    with Listener() as listener:
+        response = client.get("/sparql", query_string={"query": query.format(url=listener.url)})
+        assert response.status_code == 400
+        assert "only gets standard SPARQL 1.1: The custom function <" in response.get_data(as_text=True)
+        assert listener.connections == []
+
+
+def test_a_dialect_is_a_syntax_error_with_oxigraphs_position(remote):
+    client = create_app({"TESTING": True}, store=remote).test_client()
+    response = client.get("/sparql", query_string={"query": "define input:inference 'x' SELECT * WHERE { ?s ?p ?o }"})
+    assert response.status_code == 400
+    assert re.search(r"error at 1:\d+: expected", response.get_data(as_text=True)), response.get_data(as_text=True)
+
+
+def test_standard_queries_of_every_form_still_run(remote):
+    client = create_app({"TESTING": True}, store=remote).test_client()
+    for query in ("ASK { ?s a ?c }", "SELECT ?s WHERE { ?s a ?c } GROUP BY ?s LIMIT 1",
+                  f"DESCRIBE <{BURY}>", 'SELECT (<http://www.w3.org/2001/XMLSchema#integer>("7") AS ?n) WHERE {}'):
+        assert client.get("/sparql", query_string={"query": query}).status_code == 200, query
+
+
+def test_the_standard_check_plans_without_evaluating():
+    values = " ".join(str(n) for n in range(2000))
+    pattern = f"{{ VALUES ?a {{ {values} }} }} {{ VALUES ?b {{ {values} }} }} {{ VALUES ?c {{ {values} }} }} FILTER(?a + ?b + ?c < 0)"
+    started = time.monotonic()
+    for form in ("ASK", "SELECT *", "CONSTRUCT { ?a ?b ?c } WHERE"):
+        check_standard(f"{form} {{ {pattern} }}")  # 8e9 rows if any form were evaluated
+    assert time.monotonic() - started < 2
+    with pytest.raises(QuerySyntaxError):
+        check_standard("ASK { ?s ?p }")
 
 
 def canned_server(status: int, content_type: str, body: bytes):

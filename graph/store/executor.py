@@ -23,6 +23,7 @@ from graph.store.errors import (
     QueryFailed, QueryRefused, QueryTimeout, QueryTooDeep, QueryUnsupported, RemoteStoreError, ServerBusy,
 )
 from graph.store.fairness import Gate, Limits
+from graph.store.standard import check_standard
 from graph.store.worker import Admission, Answer, Job, package
 from graph.store.zygote import Zygotes
 
@@ -219,9 +220,11 @@ class ThreadExecutor:
         self.store = store
 
     def run(self, job: Job) -> Answer:
-        """Run ``job`` on the store; the protocol dataset cannot be passed on, so it is refused."""
+        """Run ``job`` on the store once it proves standard SPARQL 1.1 (``standard.py``); the protocol dataset cannot be
+        passed on, so it is refused."""
         if job.default_graphs is not None or job.named_graphs is not None:
             raise QueryUnsupported("default-graph-uri / named-graph-uri are not supported with a remote store")
+        check_standard(job.sparql, job.base_iri)
         try:
             return package(self.store.query(job.sparql), job)
         except SyntaxError as error:  # the remote answer stopped parsing part-way (pyoxigraph reads it lazily)

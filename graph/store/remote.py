@@ -1,7 +1,9 @@
 """A store that is an existing SPARQL 1.1 server, reached over the protocol with the standard library.
 
-Queries go out as ``POST application/sparql-query`` (SPARQL 1.1 Protocol, https://www.w3.org/TR/sparql11-protocol/)
-and come back as SPARQL JSON results or N-Triples, parsed by pyoxigraph, so readers get the same result
+Queries go out as the SPARQL 1.1 Protocol's URL-encoded POST (``query=`` in an ``application/x-www-form-urlencoded``
+body, https://www.w3.org/TR/sparql11-protocol/#query-via-post-urlencoded), the one POST form every server answers
+(Virtuoso 7.2 never answers a direct ``application/sparql-query`` body: openlink/virtuoso-opensource#842), and any
+parameters of the endpoint URL (``?default-graph-uri=...``, naming the dataset) travel with it. Answers come back as SPARQL JSON results or N-Triples, parsed by pyoxigraph, so readers get the same result
 types as from the embedded ``Store``. Loading uses the Graph Store Protocol
 (https://www.w3.org/TR/sparql11-http-rdf-update/): the data travels in the request body; the server never
 fetches anything. Every request waits at most ``timeout`` seconds in total.
@@ -19,12 +21,23 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from graph.queries import query_file
+from graph.queries.scan import scan
 from graph.store.errors import NotAcceptable, QuerySyntaxError, RemoteStoreError, StoreUnavailable
 from graph.store.protocol import Reads
 
 RESULTS_JSON = "application/sparql-results+json"
 N_TRIPLES = "application/n-triples"
 ACCEPT = f"{RESULTS_JSON}, {N_TRIPLES};q=0.9"
+GRAPH_FORMS = ("CONSTRUCT", "DESCRIBE")
+
+
+def accept_for(sparql: str) -> str:
+    """The ``Accept`` for ``sparql``'s form: N-Triples for a graph, SPARQL JSON for results, both when unknown.
+
+    Asking for one only matters: offered both for a CONSTRUCT, Virtuoso answers its triples as a JSON result table.
+    """
+    form = scan(sparql).form
+    return N_TRIPLES if form in GRAPH_FORMS else RESULTS_JSON if form else ACCEPT
 
 
 class RemoteStore(Reads):
@@ -43,8 +56,9 @@ class RemoteStore(Reads):
 
     def query(self, sparql: str):
         """Run a query; returns pyoxigraph QuerySolutions, QueryBoolean or QueryTriples."""
-        request = urllib.request.Request(self.endpoint, data=sparql.encode("utf-8"), method="POST", headers={
-            "Content-Type": "application/sparql-query; charset=utf-8", "Accept": ACCEPT})
+        body = urllib.parse.urlencode({"query": sparql}).encode("ascii")
+        request = urllib.request.Request(self.endpoint, data=body, method="POST", headers={
+            "Content-Type": "application/x-www-form-urlencoded", "Accept": accept_for(sparql)})
         body, content_type = send(request, self.timeout)
         media_type = content_type.split(";")[0].strip().lower()
         try:
