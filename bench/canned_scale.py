@@ -30,10 +30,11 @@ from bench.harness.processes import ROOT
 from bench.synthetic import generate, parse_size
 from graph.queries import read_query
 from graph.store import builds
+from graph.terms import ID
 
 LIST_SEPARATOR = re.compile(r" \| |, |; ")
-BURY = "https://w3id.org/sendkg/id/council/bury"
-SAMPLE = {"iri": BURY, "iris": [BURY, "https://w3id.org/sendkg/id/agreement/bury"], "string": "bury",
+BURY = str(ID["council/bury"])
+SAMPLE = {"iri": BURY, "iris": [BURY, str(ID["agreement/bury"])], "string": "bury",
           "strings": ["bury", "send"], "integer": 3, "date": "2024-05-31"}  # for a page query's parameters
 ROLES = {"canned": "graph/queries/canned", "pages": "graph/queries/pages"}
 
