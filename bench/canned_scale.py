@@ -5,11 +5,13 @@
 
 Per size it loads the real build's dump plus ``bench.synthetic.generate(size)`` into one pyoxigraph
 in-memory store, then times every query file twice: as the git ref ``--before`` has it and as the working
-tree has it (both bound with their defaults). Each (query, version) runs in a forked child sharing the
-loaded store; a run past ``--cap`` seconds gets its child killed. Prints a Markdown table: median ms of
-``--reps`` runs (after one warm-up run when the first is under a second), and whether the two versions
-return the same rows (same: same rows in the same order; "same set": same rows, ties ordered otherwise;
-"same, lists reordered": the items of a GROUP_CONCAT list, whose order SPARQL leaves open, come in another order).
+tree has it (bound with their defaults; a page query's other parameters with a sample value: Bury). Each
+(query, version) runs in a forked child sharing the loaded store; a run past ``--cap`` seconds gets its
+child killed. Prints a Markdown table: median ms of ``--reps`` runs (after one warm-up run when the first
+is under a second; a run is the query and reading its solutions, as in ``bench/inproc.py``), and whether
+the two versions return the same rows (same: same rows in the same order; "same set": same rows, ties
+ordered otherwise; "same, lists reordered": the items of a GROUP_CONCAT list, whose order SPARQL leaves
+open, come in another order). Build the real graph first (``sendkg build``).
 """
 
 from __future__ import annotations
@@ -72,23 +74,28 @@ def bound(path: Path) -> str:
     return query.bind(**{p.name: SAMPLE[p.type] for p in query.params if p.default is None})
 
 
-def rows_of(result) -> list[tuple]:
-    """A result as comparable rows (SELECT: variables then rows; ASK: the boolean; CONSTRUCT: sorted triples)."""
-    if isinstance(result, bool):
-        return [(result,)]
+def run_once(store: ox.Store, text: str) -> tuple[float, list[tuple]]:
+    """Seconds to run ``text`` and read every solution (as the benchmark's in-process floor does), and its rows.
+
+    The rows (SELECT: variables then rows; ASK: the boolean; CONSTRUCT: sorted triples) are made after the clock stops.
+    """
+    started = time.perf_counter()
+    result = store.query(text)
+    solutions = result if isinstance(result, bool) else list(result)
+    seconds = time.perf_counter() - started
     if isinstance(result, ox.QuerySolutions):
         names = tuple(v.value for v in result.variables)
-        return [names] + [tuple(None if v is None else str(v) for v in s) for s in result]
-    return sorted((str(t),) for t in result)
+        return seconds, [names] + [tuple(None if v is None else str(v) for v in s) for s in solutions]
+    if isinstance(result, bool):
+        return seconds, [(result,)]
+    return seconds, sorted((str(t),) for t in solutions)
 
 
 def child(store: ox.Store, text: str, reps: int, conn) -> None:
     """Run ``text`` (one warm-up if quick, then ``reps`` times), sending each time and the first digest."""
     runs = 0
     while runs < reps + 1:
-        started = time.perf_counter()
-        rows = rows_of(store.query(text))
-        seconds = time.perf_counter() - started
+        seconds, rows = run_once(store, text)
         if runs == 0:
             conn.send(("digest", digest(rows)))
         conn.send(("time", seconds))
