@@ -1,13 +1,13 @@
 # Set-up and the two main jobs. Everything a fresh machine needs is installed from here.
 #   make serve   - install, build the graph, serve the web app + SPARQL endpoint on the embedded store
-#   make test    - install (incl. Debian's chromium for the browser tests), build, run every test
+#   make test    - install (incl. Debian's chromium for the browser tests and haproxy for the scale-out test), build, run every test
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: install chromium build serve test test-embedded test-remote bench clean
+.PHONY: install chromium haproxy build serve test test-embedded test-remote bench clean
 
 $(BIN)/sendkg: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,13 +20,16 @@ install: $(BIN)/sendkg
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
+haproxy:
+	@command -v haproxy >/dev/null 2>&1 || test -x /usr/sbin/haproxy || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq haproxy >/dev/null; }
+
 build: install
 	$(BIN)/sendkg build
 
 serve: build
 	$(BIN)/sendkg serve --host $(HOST) --port $(PORT)
 
-test-embedded: install chromium build
+test-embedded: install chromium haproxy build
 	$(BIN)/pytest -q
 
 test-remote: install build

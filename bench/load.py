@@ -164,7 +164,7 @@ def client(number: int, mix, answers, tally: Tally, deadline: float, limit: int)
         started = time.perf_counter()
         try:
             status, content_type, body = fetch(probe, source=client_address(number))
-        except (OSError, urllib.error.URLError) as error:
+        except (OSError, urllib.error.URLError, http.client.HTTPException) as error:  # refused, reset, cut off mid-answer
             tally.record(probe, time.perf_counter() - started, f"{probe.url}: {error}", wrong=False)
             continue
         seconds = time.perf_counter() - started

@@ -7,7 +7,7 @@ it is a closed rdflib ``DefinedNamespace``, so a misspelt term raises instead of
 import pyoxigraph as ox
 from rdflib import Namespace, URIRef
 from rdflib.namespace import (
-    DCAT, DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SDO, SH, SKOS, VANN, VOID, XSD, DefinedNamespace,
+    DCAT, DCTERMS, FOAF, ORG, OWL, PROV, QB, RDF, RDFS, SDO, SH, SKOS, VANN, VOID, XSD, DefinedNamespace,
 )
 
 ONTOLOGY_IRI = URIRef("https://w3id.org/sendkg/ontology")
@@ -19,6 +19,15 @@ SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 FORMATS = Namespace("http://www.w3.org/ns/formats/")
 MEDIA_TYPES = Namespace("https://www.iana.org/assignments/media-types/")
 CC_BY = URIRef("https://creativecommons.org/licenses/by/4.0/")
+# The W3C Data Cube's companions for the DfE statistics: SDMX dimensions and attributes, UK government intervals
+# (calendar and government years at reference.data.gov.uk), QUDT units, and the Open Government Licence.
+SDMX_DIMENSION = Namespace("http://purl.org/linked-data/sdmx/2009/dimension#")
+SDMX_ATTRIBUTE = Namespace("http://purl.org/linked-data/sdmx/2009/attribute#")
+CALENDAR_YEAR = Namespace("http://reference.data.gov.uk/id/year/")
+GOVERNMENT_YEAR = Namespace("http://reference.data.gov.uk/id/government-year/")
+INTERVALS = Namespace("http://reference.data.gov.uk/def/intervals/")
+UNIT = Namespace("http://qudt.org/vocab/unit/")
+OGL = URIRef("https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/")
 
 
 class SKG(DefinedNamespace):
@@ -39,6 +48,7 @@ class SKG(DefinedNamespace):
     CoProductionTheme: URIRef
     ConfidenceLevel: URIRef
     ConfidenceScheme: URIRef
+    Confidential: URIRef
     Council: URIRef
     DeficitReductionTheme: URIRef
     DeprecatedRank: URIRef
@@ -71,6 +81,10 @@ class SKG(DefinedNamespace):
     Measurement: URIRef
     MediumConfidence: URIRef
     NormalRank: URIRef
+    NotApplicable: URIRef
+    NotAvailable: URIRef
+    ObservationStatus: URIRef
+    ObservationStatusScheme: URIRef
     OffTrack: URIRef
     OnTrack: URIRef
     Organisation: URIRef
@@ -87,6 +101,7 @@ class SKG(DefinedNamespace):
     Quote: URIRef
     Rank: URIRef
     RankScheme: URIRef
+    Region: URIRef
     RejectedProposal: URIRef
     ReportedSpeech: URIRef
     Restated: URIRef
@@ -97,10 +112,21 @@ class SKG(DefinedNamespace):
     Stated: URIRef
     StatutoryDirection: URIRef
     SupportServicesTheme: URIRef
+    Suppressed: URIRef
     SystemicFailings: URIRef
     TypicallyPositive: URIRef
     Union: URIRef
     WithheldPayment: URIRef
+    AreaSENDRevisit: URIRef
+    Framework2016: URIRef
+    Framework2023: URIRef
+    InspectionFramework: URIRef
+    InspectionFrameworkScheme: URIRef
+    ProgressInAll: URIRef
+    ProgressInNone: URIRef
+    ProgressInSome: URIRef
+    RevisitOutcome: URIRef
+    RevisitOutcomeScheme: URIRef
     about: URIRef
     ageGroup: URIRef
     agreement: URIRef
@@ -117,7 +143,12 @@ class SKG(DefinedNamespace):
     councilCount: URIRef
     currency: URIRef
     deficitTargetYear: URIRef
+    dfeCode: URIRef
     distinctFrom: URIRef
+    dsgAllocation: URIRef
+    dsgCumulativeBalancePct: URIRef
+    ehcPlansInJanuary: URIRef
+    ehcPlansWithin20WeeksPct: URIRef
     evidenceText: URIRef
     factType: URIRef
     financialYear: URIRef
@@ -127,7 +158,9 @@ class SKG(DefinedNamespace):
     inspectionOf: URIRef
     issuedBy: URIRef
     mandates: URIRef
+    newEhcPlans: URIRef
     note: URIRef
+    observationStatus: URIRef
     onBehalfOf: URIRef
     outcome: URIRef
     outcomeRank: URIRef
@@ -138,10 +171,13 @@ class SKG(DefinedNamespace):
     quoteText: URIRef
     rank: URIRef
     rankReason: URIRef
+    region: URIRef
     reportedAgreementCount: URIRef
     reportedText: URIRef
     saidBy: URIRef
+    sendAppealRatePct: URIRef
     service: URIRef
+    sourceCommit: URIRef
     sourceKind: URIRef
     speakerRole: URIRef
     statedValue: URIRef
@@ -154,7 +190,15 @@ class SKG(DefinedNamespace):
     visitStart: URIRef
     visited: URIRef
     wave: URIRef
-
+    framework: URIRef
+    priorityActionPlan: URIRef
+    priorityActions: URIRef
+    revisitOf: URIRef
+    revisitOutcome: URIRef
+    significantWeaknesses: URIRef
+    weaknessesNotProgressed: URIRef
+    weaknessesProgressed: URIRef
+    writtenStatementOfAction: URIRef
 
 PREFIXES = {
     "skg": str(SKG._NS),
@@ -175,6 +219,13 @@ PREFIXES = {
     "vann": str(VANN),
     "sd": str(SD),
     "ons": str(ONS_GEOGRAPHY),
+    "qb": str(QB),
+    "sdmx-dimension": str(SDMX_DIMENSION),
+    "sdmx-attribute": str(SDMX_ATTRIBUTE),
+    "year": str(CALENDAR_YEAR),
+    "gov-year": str(GOVERNMENT_YEAR),
+    "interval": str(INTERVALS),
+    "unit": str(UNIT),
 }
 
 

@@ -58,6 +58,10 @@ BREAKAGES = {
     "event-bad-id": lambda d: _events(d, "  - id: no-slash\n"),
     "event-unknown-key": lambda d: _events(d, "  - id: funding/zzz\n    colour: red\n"),
     "preferred-without-reason": lambda d: _events(d, "  - id: funding/zzz\n    preferred: bury-sv-funding\n"),
+    "draft-claims": lambda d: (d / "sources" / "a-draft.yaml").write_text(
+        "source:\n  id: a-draft\n  title: A draft\n  url: https://example.org/a\n  kind: news\nentities:\n"
+        "  - id: draft/money-001\n    type: SourcedFact\n    label: £20 million\n    draft:\n      kind: money\n"
+        "      start: 0\n      end: 11\n      text: £20 million\n", encoding="utf-8"),
 }
 
 
@@ -87,6 +91,7 @@ def test_failed_build_keeps_previous_store(var, data, breakage):
     ("event-bad-id", "event no-slash: needs an id of the form kind/slug"),
     ("event-unknown-key", "event funding/zzz: unknown key(s) ['colour']"),
     ("preferred-without-reason", "a preferred claim needs its reason"),
+    ("draft-claims", "data/sources/a-draft.yaml still holds 1 draft claim(s) from `sendkg ingest`"),
 ])
 def test_failed_build_says_what_and_where(var, data, breakage, where):
     BREAKAGES[breakage](data)

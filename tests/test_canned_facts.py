@@ -56,11 +56,21 @@ def test_03_councils_by_outcome(real_store):
     by_outcome: dict[str, set[str]] = {}
     for row in rows:
         by_outcome.setdefault(row["outcomeLabel"], set()).add(row["councilLabel"])
+    mi_2023 = {  # Ofsted's 2023-framework management information (data/inspections/area-send-2023.csv)
+        "typically positive experiences and outcomes": {"Brighton and Hove", "Greenwich", "Hartlepool", "Rutland",
+                                                        "Telford and Wrekin"},
+        "inconsistent experiences and outcomes": {"Cornwall", "Enfield", "Gateshead", "Sandwell", "Southend-on-Sea",
+                                                  "Warrington"},
+        "widespread and/or systemic failings": {"Hertfordshire", "Nottinghamshire", "Oldham", "Oxfordshire", "Plymouth"},
+    }
     assert by_outcome == {
-        "typically positive experiences and outcomes": {"Dorset", "Haringey", "Richmond upon Thames", "Rotherham"},
+        "typically positive experiences and outcomes": {"Dorset", "Haringey", "Richmond upon Thames", "Rotherham"}
+        | mi_2023["typically positive experiences and outcomes"],
         "inconsistent experiences and outcomes": {"Cambridgeshire", "Darlington", "Hounslow", "Kirklees", "Medway",
-                                                  "South Gloucestershire", "Stoke-on-Trent", "Surrey"},
-        "widespread and/or systemic failings": {"Bexley", "Bracknell Forest", "Bury", "Slough", "Torbay"},
+                                                  "South Gloucestershire", "Stoke-on-Trent", "Surrey"}
+        | mi_2023["inconsistent experiences and outcomes"],
+        "widespread and/or systemic failings": {"Bexley", "Bracknell Forest", "Bury", "Slough", "Torbay"}
+        | mi_2023["widespread and/or systemic failings"],
     }
     surrey = next(row for row in rows if row["councilLabel"] == "Surrey")
     assert (surrey["visited"], surrey["visitStart"], surrey["visitEnd"]) == ("2023-09", "2023-09-11", "2023-09-29")

@@ -38,6 +38,7 @@ EXACTLY = {
     "duplicate-event-violation": {ID + "improvement-notice/x-1"},
     "unmarked-quote-violation": {ID + "quote/a", ID + "quote/b"},
     "inferred-without-confidence-violation": {ID + "claim/a", ID + "claim/b"},
+    "observation-violation": {ID + f"obs/{name}" for name in ("neither", "both", "text", "two-areas")},
 }
 
 

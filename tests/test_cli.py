@@ -14,7 +14,7 @@ from rdflib import Graph
 from web.cli import main, make_parser
 from graph.paths import ROOT
 
-SUBCOMMANDS = ("import", "build", "validate", "query", "export", "stats", "serve", "load")
+SUBCOMMANDS = ("import", "build", "validate", "query", "export", "stats", "serve", "load", "ingest", "review")
 BURY = "https://w3id.org/sendkg/id/council/bury"
 
 

@@ -8,15 +8,14 @@ from this repository), never copied into the project.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 import yaml
 
 from graph.paths import DATA_DIR
 from graph.terms import DCTERMS, ID, ORG, PROV, RDF, SDO, SKG
+from shared_material import shared_sources
 
-ROOT = Path(__file__).resolve().parents[1]
 DOCUMENTS = {
     "schoolsweek-ministers-withhold-18m": "001_schoolsweek_ministers-withhold-18m-five-safety-valve-councils.txt",
     "schoolsweek-ministers-reject-bcp-plan": "002_schoolsweek_ministers-reject-bcp-15-year-safety-valve-plan.txt",
@@ -28,14 +27,6 @@ DOCUMENTS = {
 }
 WORD_KEYS = ("evidenceText", "quoteText", "reportedText")
 QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
-
-
-def shared_sources() -> Path:
-    """The shared captures folder: the first ``shared/sources`` above this repository."""
-    for parent in ROOT.parents:
-        if (parent / "shared" / "sources" / "README.md").is_file():
-            return parent / "shared" / "sources"
-    raise AssertionError(f"no shared/sources folder above {ROOT}: the captured documents are needed")
 
 
 def normalise(text: str) -> str:

@@ -4,12 +4,15 @@ turns handed to the client running least, one client never holding every worker;
 from __future__ import annotations
 
 import threading
+import urllib.request
 
 import pytest
 from flask import Flask, request
 
 from graph.store.errors import ServerBusy, TooManyRequests
 from graph.store.fairness import Gate, Limits
+from bench.harness.live import serving
+from bench.load import opener
 from web.shared.proxies import trust_proxies
 
 
@@ -136,3 +139,14 @@ def test_the_client_is_the_peer_unless_a_trusted_proxy_names_it(trusted, peer, f
     response = echo_app(trusted).test_client().get("/who", headers={"X-Forwarded-For": forwarded},
                                                      environ_base={"REMOTE_ADDR": peer})
     assert response.get_data(as_text=True) == client
+
+
+@pytest.mark.parametrize("peer, client", [("127.0.0.1", "10.1.2.3"), ("127.0.0.5", "127.0.0.5")])
+def test_under_waitress_the_trusted_proxy_still_names_the_client(peer, client):
+    """waitress (what ``sendkg serve`` runs) strips X-Forwarded-For unless told not to: over real HTTP too."""
+    app = echo_app(("127.0.0.1",))
+    app.config["SERVER_THREADS"] = 2
+    with serving(app) as base:
+        request_ = urllib.request.Request(base + "/who", headers={"X-Forwarded-For": "10.1.2.3"})
+        with opener(peer).open(request_, timeout=10) as response:
+            assert response.read().decode() == client

@@ -9,10 +9,9 @@ import pytest
 from graph.imports.facts import COLUMNS, ImportFailed, import_facts
 from graph.paths import ROOT
 from web.cli import main
+from shared_material import shared_root
 
 HEADER = ",".join(COLUMNS)
-# The shared material beside the project (/work/shared beside /work/main, and beside a worktree's parent).
-SHARED = next((p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if p.is_dir()), ROOT.parent / "shared")
 
 
 def write(path, lines):
@@ -78,7 +77,7 @@ def test_the_command_reports_and_the_project_table_is_the_import_of_the_shared_o
     data = tmp_path / "data"
     (data / "facts").mkdir(parents=True)
     (data / "facts" / "safety_valve_facts.csv").write_bytes((ROOT / "data/facts/safety_valve_facts.csv").read_bytes())
-    assert main(["import", "--shared", str(SHARED), "--data", str(data)]) == 0
+    assert main(["import", "--shared", str(shared_root()), "--data", str(data)]) == 0
     assert "0 new, 0 changed, 0 removed" in capsys.readouterr().out
     assert (data / "facts" / "safety_valve_facts.csv").read_bytes() == (ROOT / "data/facts/safety_valve_facts.csv").read_bytes()
 

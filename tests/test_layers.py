@@ -18,7 +18,7 @@ from graph.paths import ROOT
 # The part a module belongs to: its longest matching prefix here.
 PARTS = {
     "graph": "package", "graph.terms": "terms", "graph.paths": "paths", "graph.sources": "sources", "graph.imports": "imports", "graph.build": "build",
-    "graph.store": "store", "graph.queries": "queries", "graph.exports": "exports",
+    "graph.store": "store", "graph.queries": "queries", "graph.exports": "exports", "graph.ingest": "ingest",
     "web": "web", "web.cli": "cli", "bench": "bench", "tests": "tests",
 }
 EVERYTHING = set(PARTS.values()) - {"tests"}
@@ -32,6 +32,7 @@ ALLOWED = {
     "store": {"terms", "paths", "queries", "exports"},
     "sources": {"terms", "paths"},
     "imports": {"sources", "terms", "paths"},
+    "ingest": {"sources", "terms", "paths"},
     "build": {"sources", "terms", "paths", "store", "queries", "exports"},
     "web": {"store", "queries", "exports", "terms", "paths"},
     "cli": EVERYTHING,

@@ -37,7 +37,8 @@ def test_timeline_holds_every_event_of_the_council_once_in_date_order(client, re
 def test_bexley_timeline_gives_each_date_as_the_source_does(client):
     items = client.get("/timeline/bexley.json").get_json()["events"]
     events = {e["node"]["iri"].removeprefix(ID): e for e in items if not e["type"].endswith(("#Quote", "#ReportedSpeech"))}
-    assert list(events) == ["agreement/bexley", "inspection/bexley-2024", "improvement-notice/bexley"]
+    assert list(events) == ["inspection/bexley-2016", "agreement/bexley", "inspection/bexley-2024",
+                            "improvement-notice/bexley"]  # the first: Ofsted's 2016-framework inspection (data/inspections/)
     speech = [e for e in items if e["type"].endswith(("#Quote", "#ReportedSpeech"))]
     assert speech and all(s["when"] and s["speaker"] for s in speech)  # the DfE's words on the notice, dated by their source
     wave = events["agreement/bexley"]["when"]

@@ -48,7 +48,11 @@ def hold_store(app: Flask) -> Path | None:
 
 
 def make_server(app: Flask, host: str, port: int, **options):
-    """A waitress server for ``app`` bound to ``host``:``port`` (0: any free port), not yet running."""
+    """A waitress server for ``app`` bound to ``host``:``port`` (0: any free port), not yet running.
+
+    waitress 3 strips ``X-Forwarded-*`` headers by default, so with ``TRUSTED_PROXIES`` set it keeps them and
+    the app's own middleware (``web.shared.proxies``) decides, per peer, whether to believe them."""
+    options.setdefault("clear_untrusted_proxy_headers", not app.config.get("TRUSTED_PROXIES"))
     return create_server(app, host=host, port=port, threads=app.config["SERVER_THREADS"], ident="sendkg", **options)
 
 

@@ -16,6 +16,7 @@ from typing import Callable
 
 from rdflib import Graph
 
+from graph.build.cube import add_statistics
 from graph.build.dataset import describe_dataset
 from graph.build.rdfize import Ontology, to_graph
 from graph.build.validate import Problem, query_problems, shacl_problems
@@ -23,6 +24,7 @@ from graph.exports.formats import N_TRIPLES, write_graph
 from graph.paths import ONTOLOGY_FILE, ROOT
 from graph.queries import derivations
 from graph.sources import read_records
+from graph.sources.stats import read_statistics
 from graph.sources.records import DataError, DataErrors
 from graph.store import builds
 from graph.store.embedded import EmbeddedStore
@@ -60,12 +62,14 @@ def compile_graph(data_dir: Path) -> Graph:
     ontology = load_ontology()
     try:
         data = to_graph(read_records(data_dir), Ontology(ontology))
+        statistics = read_statistics(data_dir)
     except DataErrors as exc:
         raise BuildFailed("reading data", [str(e) for e in exc.errors]) from exc
     except DataError as exc:
         raise BuildFailed("reading data", [str(exc)]) from exc
     graph = ontology + data
     derive(graph)
+    add_statistics(graph, statistics)  # after derive: no derive/ step reads the figures, so they stay out of its store
     describe_dataset(graph)
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace, override=True)

@@ -23,6 +23,8 @@ REUSED = {
     "dcterms:creator": (DCTERMS.creator, "text"),
     "dcterms:description": (DCTERMS.description, "text"),
     "dcterms:publisher": (DCTERMS.publisher, "ref"),
+    "dcterms:license": (DCTERMS.license, "ref"),
+    "schema:version": (SDO.version, "text"),
     "schema:url": (SDO.url, "url"),
     "schema:jobTitle": (SDO.jobTitle, "text"),
     "org:memberOf": (ORG.memberOf, "ref"),

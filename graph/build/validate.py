@@ -31,7 +31,9 @@ class Problem:
 def shacl_problems(data: Graph, shapes: Graph | None = None) -> list[Problem]:
     """Validate ``data`` (which includes the ontology) against the shapes; one Problem per result."""
     shapes = shapes if shapes is not None else Graph().parse(SHAPES_FILE)
-    conforms, report, _ = shacl_validate(data, shacl_graph=shapes, inference="none", advanced=True)
+    # inplace: the shapes have no rules and no inference is asked for, so nothing writes to ``data``; without it
+    # pyshacl first copies the whole graph, which was four fifths of the time on the statistics' 50k triples.
+    conforms, report, _ = shacl_validate(data, shacl_graph=shapes, inference="none", advanced=True, inplace=True)
     if conforms:
         return []
     problems = []

@@ -20,8 +20,10 @@ import yaml
 from graph.sources.records import DataError
 
 EVENT_ID = re.compile(r"^[a-z][a-z0-9-]*/[A-Za-z0-9][A-Za-z0-9._-]*$")
-KEYS = {"id", "type", "label", "rows", "preferred", "reason", "note"}
+KEYS = {"id", "type", "label", "rows", "preferred", "reason", "note", "revisitOf", "distinctFrom"}
 CLAIM_KEYS = {"about", "rows", "reason"}
+LINKS = ("revisitOf", "distinctFrom")  # links an event takes from this file: the inspection a revisit follows up,
+# and the events a curator says are not the same one (duplicate-event-violation.rq asks for it)
 
 
 @dataclass
@@ -34,6 +36,7 @@ class EventPlan:
     note: dict[str, str] = field(default_factory=dict)
     preferred: dict[str, str] = field(default_factory=dict)  # row id -> reason
     about: dict[str, str] = field(default_factory=dict)  # row id -> an existing entity the row is a claim about
+    links: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # event id -> [(link, event id)]
     where: str = "events.yaml"  # how errors name the file
 
     def check_rows(self, row_ids: set[str]) -> None:
@@ -90,6 +93,12 @@ def add_event(plan: EventPlan, entry: dict, shown: str) -> None:
         if row in plan.event_of or row in plan.about:
             raise DataError(where, f"row {row!r} is already a claim about {plan.event_of[row]}")
         plan.event_of[str(row)] = event_id
+    for link in LINKS:
+        targets = entry.get(link, [])
+        for target in targets if isinstance(targets, list) else [targets]:
+            if not EVENT_ID.match(str(target)):
+                raise DataError(where, f"{link} {target!r} is not an event id of the form kind/slug")
+            plan.links.setdefault(event_id, []).append((link, str(target)))
     for key, table in (("type", plan.cls), ("label", plan.label), ("note", plan.note)):
         if key in entry:
             table[event_id] = str(entry[key])

@@ -158,6 +158,8 @@ def read_facts(path: Path, root: Path, known_sources: dict[str, str] | None = No
         FACT_TYPES[row.fact_type].derive(row, fact, derivation, event, about)
         if event and event[0] in plan.note:
             add_once(derivation.entity(event[0], [event[1]], row), "note", plan.note[event[0]])
+        for link, target in plan.links.get(event[0], []) if event else []:
+            add_once(derivation.entity(event[0], [event[1]], row), link, target)
         if row.id in plan.preferred:
             fact.add("rank", "preferred")
             fact.add("rankReason", plan.preferred[row.id])

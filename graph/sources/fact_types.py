@@ -12,12 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from graph.sources import agreement_rules as ar, rules
+from graph.sources import agreement_rules as ar, inspection_rules as ir, rules
 from graph.sources.derivation import Derivation, add_once
 from graph.sources.fact_values import Row, council_id, date_value, slugify
 from graph.sources.records import Record
 
 Rule = Callable[[Row, Record, Derivation], None]
+INSPECTIONS = ("AreaSENDInspection", "AreaSENDRevisit")  # events of a council's local area, joined by inspectionOf
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ class FactType:
             fact.props["about"] = [event[0]]
             record = derivation.event(*event, row)
             if not row.is_programme and event[1] != "ImprovementArea":  # an area joins its council through the agreement
-                add_once(record, "inspectionOf" if event[1] == "AreaSENDInspection" else "council", council_id(row.council))
+                add_once(record, "inspectionOf" if event[1] in INSPECTIONS else "council", council_id(row.council))
             if agreement:
                 add_once(record, "agreement", agreement)
         elif agreement:
@@ -83,7 +84,7 @@ FACT_TYPES: dict[str, FactType] = {t.name: t for t in (
     FactType("payment_delayed", "payment delayed", cls="WithheldPayment", agreement=True, rules=(rules.issued_by_dfe,), event="delayed-payment/{council}", event_label="{name} safety valve payment delayed"),
     FactType("agreement_extended", "agreement extended", cls="AgreementExtension", agreement=True, rules=(rules.extension_term, rules.issued_by_dfe), event="extension/{council}-{year}", event_label="{name} safety valve agreement extended"),
     FactType("sv_capital_top_up", "capital top-up", cls="CapitalTopUp", agreement=True, rules=(rules.amounts, rules.issued_by_dfe), event="capital-top-up/{council}-{year}", event_label="{name} safety valve capital top-up"),
-    FactType("area_send_inspection", "area SEND inspection outcome", cls="AreaSENDInspection", rules=(rules.inspection,), event=rules.INSPECTION_EVENT, event_label="{name} area SEND inspection"),
+    FactType("area_send_inspection", "area SEND inspection outcome", cls="AreaSENDInspection", rules=(rules.inspection, ir.framework_2023), event=rules.INSPECTION_EVENT, event_label="{name} area SEND inspection"),
     FactType("ehcp_timeliness", "EHC plan timeliness"),
     FactType("improvement_notice", "improvement notice", cls="ImprovementNotice", rules=(rules.follows_inspection, rules.issued_by_dfe), event="improvement-notice/{council}", event_label="{name} improvement notice"),
     FactType("send_statutory_direction", "SEND statutory direction", cls="StatutoryDirection", rules=(rules.issued_by_dfe,), event="statutory-direction/{council}", event_label="{name} SEND statutory direction"),
@@ -128,10 +129,11 @@ FACT_TYPES: dict[str, FactType] = {t.name: t for t in (
     FactType("ipsea_letter", "IPSEA letter to safety valve councils"),
     FactType("agreements_by_nov_2022", "agreements by November 2022"),
     FactType("total_first_14", "total funding of the first 14 agreements", rules=(rules.amounts, rules.councils_counted)),
-    # Inspection rows: plain claims about the council here; the inspections branch types them.
-    FactType("inspection_finding", "inspection finding"),
-    FactType("previous_send_inspection", "area SEND inspection (2016 framework)"),
-    FactType("area_send_inspection_note", "remark about an area SEND inspection"),
+    # Inspection rows: the 2016 framework's inspections and revisits (events.yaml names the revisits), key findings
+    # (each an InspectionFinding of its inspection), remarks about an inspection (dated as remarks).
+    FactType("previous_send_inspection", "area SEND inspection or revisit (2016 framework)", cls="AreaSENDInspection", rules=(ir.previous_inspection,), event=rules.INSPECTION_EVENT, event_label="{name} area SEND inspection"),
+    FactType("inspection_finding", "inspection finding", cls="AreaSENDInspection", rules=(ir.finding,), event=rules.INSPECTION_EVENT, event_label="{name} area SEND inspection"),
+    FactType("area_send_inspection_note", "remark about an area SEND inspection", cls="AreaSENDInspection", rules=(ir.inspection_note,), event=rules.INSPECTION_EVENT, event_label="{name} area SEND inspection"),
     # Kinds of claim the sources' files and the rules make about one link or one group of values (no table row has them).
     FactType("issued_by", "issued by"),
     FactType("bears_on", "finding bears on a mandated area"),

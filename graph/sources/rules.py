@@ -28,7 +28,8 @@ REPORTED_COUNT = re.compile(r"(\d+) \((\d{4}-\d{2})\)")
 PUBLICATION = re.compile(r"\breport (?:of|published on)\b|\bwas published on\b", re.IGNORECASE)
 AFTER_INSPECTION = re.compile(r"\bafter the (\d{4}) inspection\b")
 NO_OUTCOME = re.compile(r"\boutcome (?:category )?not stated\b")
-INSPECTION_EVENT = "inspection/{council}-{year}"  # one area SEND inspection per council and year
+INSPECTION_EVENT = "inspection/{council}-{year}"  # one area SEND inspection per council and year of publication
+REVISIT_EVENT = "revisit/{council}-{year}"  # one 2016-framework revisit per council and year of publication
 
 
 def dfe(row: Row, derivation: Derivation) -> str:

@@ -72,6 +72,7 @@ def read_source_file(path: Path, root: Path) -> list[Record]:
     entities = top.get("entities", (None, yaml.SequenceNode("tag:yaml.org,2002:seq", [])))[1]
     if not isinstance(entities, yaml.SequenceNode):
         raise DataError(_where(path, entities, root), "'entities:' must be a list")
+    _refuse_drafts(path, root, entities)
     for item in entities.value:
         try:
             record = _entity_record(path, root, item, source.id)
@@ -86,6 +87,16 @@ def read_source_file(path: Path, root: Path) -> list[Record]:
     if errors:
         raise DataErrors(errors)
     return records
+
+
+def _refuse_drafts(path: Path, root: Path, entities: yaml.SequenceNode) -> None:
+    """A file still holding draft candidates (entities with a ``draft:`` block, from ``sendkg ingest``) is refused whole."""
+    drafts = [item for item in entities.value if isinstance(item, yaml.MappingNode)
+              and any(key.value == "draft" for key, _ in item.value)]
+    if drafts:
+        raise DataError(_where(path, drafts[0], root),
+                        f"{_rel(path, root)} still holds {len(drafts)} draft claim(s) from `sendkg ingest`: review it with "
+                        "`sendkg review` (which writes the accepted claims as a source file) instead of building it")
 
 
 def _source_record(path: Path, root: Path, node: yaml.Node) -> Record:

@@ -5,7 +5,6 @@ its queries queue, and nothing else changes (the data, other routes)."""
 from __future__ import annotations
 
 import json
-import threading
 import time
 import urllib.error
 import urllib.parse

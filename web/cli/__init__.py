@@ -11,7 +11,7 @@ from pathlib import Path
 
 from graph.paths import DATA_DIR, default_shared_dir, default_var_dir
 from graph.terms import entity_iri
-from web.cli import commands
+from web.cli import commands, ingest
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -27,9 +27,9 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", metavar="URL", help="then also put the validated graph into a SPARQL server's Graph Store URL (e.g. http://host:7878/store)")
     p.set_defaults(func=commands.build)
 
-    p = sub.add_parser("import", help="regenerate data/ from the read-only shared material (the fact table), keeping row ids")
+    p = sub.add_parser("import", help="regenerate data/ from the read-only shared material (the fact table, keeping row ids; the DfE statistics; Ofsted's inspection files)")
     p.add_argument("--shared", type=Path, default=None,
-                   help="the shared material's folder, holding data/safety_valve_facts.csv (default: $SENDKG_SHARED, else shared/ beside the project)")
+                   help="the shared material's folder, holding data/safety_valve_facts.csv and data/dfe/ (default: $SENDKG_SHARED, else shared/ beside the project)")
     p.add_argument("--data", type=Path, default=DATA_DIR, help=f"the data folder to write (default: {DATA_DIR})")
     p.set_defaults(func=commands.import_data)
 
@@ -57,6 +57,22 @@ def make_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("stats", parents=[var], help="triples, entities by class, where the store is")
     p.set_defaults(func=commands.stats)
+
+    p = sub.add_parser("ingest", help="a plain-text document -> a draft source file of candidate claims in data/drafts/")
+    p.add_argument("file", help="the document, UTF-8 plain text (page furniture may be present)")
+    p.add_argument("--data", type=Path, default=DATA_DIR, help=f"the data folder (gazetteer, drafts/) (default: {DATA_DIR})")
+    p.add_argument("--url", help="the document's URL")
+    p.add_argument("--title", help="its title (also gives the source id)")
+    p.add_argument("--publisher", help="its publisher's entity id, e.g. organisation/schools-week")
+    p.add_argument("--published", metavar="DATE", help="publication date: YYYY-MM-DD, YYYY-MM or YYYY")
+    p.add_argument("--kind", default="news", choices=("news", "government", "secondary"), help="source kind (default news)")
+    p.add_argument("--format", choices=("yaml", "json"), default="yaml", help="yaml: write the draft; json: print the candidates")
+    p.set_defaults(func=ingest.ingest)
+
+    p = sub.add_parser("review", help="go through a draft's candidates (accept/edit/reject), write the source file, validate it")
+    p.add_argument("draft", help="a draft written by sendkg ingest (data/drafts/*.yaml)")
+    p.add_argument("--data", type=Path, default=DATA_DIR, help=f"the data folder to write sources/ into (default: {DATA_DIR})")
+    p.set_defaults(func=ingest.review)
 
     p = sub.add_parser("serve", parents=[var], help="serve the web app and SPARQL endpoint with a production WSGI server")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")

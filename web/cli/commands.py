@@ -14,6 +14,8 @@ import pyoxigraph as ox
 from graph.build import BuildFailed, build as build_graph, check_graph, compile_graph
 from graph.exports import dumps
 from graph.imports.facts import ImportFailed, import_facts
+from graph.imports.inspections import import_inspections
+from graph.imports.stats import import_stats
 from graph.exports.formats import GRAPH_FORMATS, RESULT_FORMATS, by_name, write_graph, write_results
 from graph.queries import ParameterError, canned_queries, canned_query, query_file
 from graph.store import Store, StoreMissing, builds, open_store
@@ -49,7 +51,7 @@ def build(args) -> int:
     return load_into(args.to, target) if args.to else 0
 
 
-IMPORT_STEPS = (import_facts,)  # each step(shared_dir, data_dir) -> a report with .lines()
+IMPORT_STEPS = (import_facts, import_stats, import_inspections)  # each step(shared_dir, data_dir) -> a report with .lines()
 
 
 def import_data(args) -> int:

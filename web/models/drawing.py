@@ -59,9 +59,9 @@ def graph_from_triples(triples) -> tuple[nx.MultiDiGraph, dict[str, list[tuple]]
 
 
 def neighbours(graph: nx.MultiDiGraph, node: str, labels: dict[str, str]) -> list[str]:
-    """The neighbours of ``node`` in either direction, sorted by label."""
+    """The neighbours of ``node`` in either direction, sorted by label, then IRI (the same order in every process)."""
     found = (set(graph.successors(node)) | set(graph.predecessors(node))) - {node}
-    return sorted(found, key=lambda n: (labels.get(n) or fallback_label(n)).lower())
+    return sorted(found, key=lambda n: ((labels.get(n) or fallback_label(n)).lower(), n))
 
 
 def select(graph: nx.MultiDiGraph, focus: str, depth: int, labels: dict, cap: int = CAP, offset: int = 0):
