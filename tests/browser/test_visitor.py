@@ -42,7 +42,9 @@ def test_bexley_timeline_says_what_happened_and_who_says_so(watched, live_server
     page = watched.page
     page.goto(live_server.url + "/timeline/bexley")
     first = page.locator("#timeline-list > li.event").first
-    expect(first).to_contain_text("financial year 2022-23")
+    expect(first).to_contain_text("3 October 2016 to 13 December 2016")  # its 2016-framework inspection, visit to report
+    agreement = page.locator("#timeline-list > li.event", has_text="safety valve agreement")
+    expect(agreement).to_contain_text("financial year 2022-23")
     notice = page.locator("#timeline-list > li.event", has_text="improvement notice")
     expect(notice.locator("ul.claims li").first).to_contain_text("confidence:")
     assert page.locator("#timeline-chart .mark rect[rx]").count() >= 1  # the financial year is a bar, not a day
