@@ -7,14 +7,12 @@ from this repository), never copied into the project.
 
 from __future__ import annotations
 
-import re
 
 import pytest
-import yaml
 
 from graph.paths import DATA_DIR
 from graph.terms import DCTERMS, ID, ORG, PROV, RDF, SDO, SKG
-from shared_material import shared_sources
+from shared_material import normalised, occurs_in_order, shared_sources, verbatim_texts
 
 DOCUMENTS = {
     "schoolsweek-ministers-withhold-18m": "001_schoolsweek_ministers-withhold-18m-five-safety-valve-councils.txt",
@@ -25,32 +23,13 @@ DOCUMENTS = {
     "localgov-cambridgeshire-49m-send": "006_localgov_cambridgeshire-receives-49m-to-improve-send-provision.txt",
     "wiltshire-cabinet-send-sustainability-safety-valve": "007_wiltshirecc_cabinet-minute-send-sustainability-plan-safety-valve.txt",
 }
-WORD_KEYS = ("evidenceText", "quoteText", "reportedText")
-QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
-
-
-def normalise(text: str) -> str:
-    """Whitespace collapsed to single spaces and curly quotation marks made straight."""
-    return re.sub(r"\s+", " ", text.translate(QUOTE_MARKS)).strip()
-
-
-def quoted_words(slug: str) -> list[tuple[str, str, str]]:
-    """(entity id, key, words) for every evidenceText, quoteText and reportedText of one source file."""
-    document = yaml.safe_load((DATA_DIR / "sources" / f"{slug}.yaml").read_text(encoding="utf-8"))
-    return [(e["id"], key, e[key]) for e in document["entities"] for key in WORD_KEYS if key in e]
-
-
-WORDS = [(slug, *item) for slug in DOCUMENTS for item in quoted_words(slug)]
+WORDS = [(slug, *item) for slug in DOCUMENTS for item in verbatim_texts(DATA_DIR / "sources" / f"{slug}.yaml")]
 
 
 @pytest.mark.parametrize("slug, entity, key, words", WORDS, ids=[f"{w[1]}:{w[2]}" for w in WORDS])
 def test_every_quoted_word_is_in_the_document(slug, entity, key, words):
-    text = normalise((shared_sources() / DOCUMENTS[slug]).read_text(encoding="utf-8"))
-    position = 0
-    for part in (normalise(p) for p in words.split("...")):
-        found = text.find(part, position) if part else position
-        assert found >= 0, f"{entity} {key}: {part!r} is not in {DOCUMENTS[slug]} (after position {position})"
-        position = found + len(part)
+    text = normalised((shared_sources() / DOCUMENTS[slug]).read_text(encoding="utf-8"))
+    assert occurs_in_order(words, text), f"{entity} {key}: {words!r} is not in {DOCUMENTS[slug]}, part by part in order"
 
 
 def test_each_document_has_words_checked():

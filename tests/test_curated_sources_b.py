@@ -7,11 +7,10 @@ import re
 from decimal import Decimal
 
 import pytest
-import yaml
 
 from graph.paths import DATA_DIR
 from graph.terms import DCTERMS, ID, ORG, PROV, RDF, RDFS, SDO, SKG, XSD
-from shared_material import shared_sources
+from shared_material import normalised, occurs_in_order, shared_sources, verbatim_texts
 
 
 DOCUMENTS = {  # source file -> the capture it curates
@@ -23,36 +22,12 @@ DOCUMENTS = {  # source file -> the capture it curates
     "bcpcouncil-safety-valve-participation.yaml": "013_bcpcouncil_participation-in-safety-valve-programme.txt",
     "kingstoncc-send-revisit-2022.yaml": "014_kingstoncc_cross-borough-improvement-send-revisit.txt",
 }
-TEXT_KEYS = ("evidenceText", "quoteText", "reportedText")
-QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
-
-
-def normalised(text: str) -> str:
-    """``text`` with runs of whitespace as one space and curly quotation marks as straight ones."""
-    return re.sub(r"\s+", " ", text.translate(QUOTE_MARKS)).strip()
-
-
-def verbatim_texts(source_file: str) -> list[tuple[str, str, str]]:
-    """(entity id, key, text) for every evidence, quote and reported text in one source file."""
-    document = yaml.safe_load((DATA_DIR / "sources" / source_file).read_text(encoding="utf-8"))
-    return [(entity["id"], key, str(entity[key])) for entity in document["entities"] for key in TEXT_KEYS if key in entity]
-
-
-def occurs_in_order(text: str, capture: str) -> bool:
-    """Whether each "..."-separated part of ``text`` occurs in ``capture``, in order (both normalised)."""
-    position = 0
-    for part in (normalised(p) for p in normalised(text).split("...")):
-        found = capture.find(part, position) if part else position
-        if found < 0:
-            return False
-        position = found + len(part)
-    return True
 
 
 @pytest.mark.parametrize("source_file, capture", sorted(DOCUMENTS.items()))
 def test_every_quoted_word_is_in_the_capture(source_file, capture):
     text = normalised((shared_sources() / capture).read_text(encoding="utf-8"))
-    texts = verbatim_texts(source_file)
+    texts = verbatim_texts(DATA_DIR / "sources" / source_file)
     assert texts, source_file
     missing = [(entity, key) for entity, key, words in texts if not occurs_in_order(words, text)]
     assert missing == []
