@@ -168,7 +168,7 @@ def wait_busy(pids: list[int], timeout: float = 10) -> int:
 REMOTE_PAGES = ("/", "/id/council/bury", "/explore?focus=" + quote("https://w3id.org/sendkg/id/council/bury", safe=""),
                 "/search?q=bury", "/mandates/bury", "/store?default",
                 "/sparql?" + urlencode({"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"}))
-REMOTE_TIMEOUT = 1.0
+REMOTE_TIMEOUT = 3.0  # long enough for /store?default to stream the whole 66k-triple graph from the remote
 
 
 @pytest.fixture(scope="module")
