@@ -99,6 +99,12 @@ def write_graph(triples, fmt: Format, output=None) -> bytes | None:
     return ox.serialize(triples, output, format=fmt.ox, **prefixes)
 
 
+def in_order(triples) -> list:
+    """``triples`` in one fixed order (by their N-Triples text): the same data gives the same bytes whichever store
+    hands it over (an on-disk and an in-memory store iterate in different orders)."""
+    return sorted(triples, key=str)
+
+
 def write_results(results, fmt: Format, output=None) -> bytes | None:
     """SELECT solutions or an ASK answer in result format ``fmt``; into ``output`` if given."""
     if isinstance(results, bool):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from flask import Response, jsonify
 
-from graph.exports.formats import Format, write_graph
+from graph.exports.formats import Format, in_order, write_graph
 
 PLAIN = "text/plain"
 
@@ -40,8 +40,8 @@ def negotiated(body: bytes | str, fmt: Format) -> Response:
 
 
 def graph_response(triples, fmt: Format) -> Response:
-    """``triples`` written in the negotiated graph format ``fmt``."""
-    return negotiated(write_graph(triples, fmt), fmt)
+    """``triples`` written in the negotiated graph format ``fmt``, in a fixed order (same data, same bytes)."""
+    return negotiated(write_graph(in_order(triples), fmt), fmt)
 
 
 def json_ready(value):

@@ -15,7 +15,7 @@ from flask import Blueprint, Response, current_app, request
 
 from graph.exports import dumps
 from graph.exports.describe import DUMP_EXTENSIONS, DUMP_NAME, void_description
-from graph.exports.formats import GRAPH_FORMATS, TURTLE, Format, by_name, write_graph
+from graph.exports.formats import GRAPH_FORMATS, TURTLE, Format, by_name, in_order, write_graph
 from web.shared import conneg, cors
 from web.shared.context import get_store, void_statistics
 from web.shared.links import base_url
@@ -58,7 +58,7 @@ def dump_bytes(fmt: Format) -> bytes:
     """The whole default graph in ``fmt``, made once per app and format."""
     cache = current_app.extensions.setdefault(DUMP_KEY, {})
     if fmt.name not in cache:
-        cache[fmt.name] = write_graph(dumps.default_graph(get_store()), fmt)
+        cache[fmt.name] = write_graph(in_order(dumps.default_graph(get_store())), fmt)
     return cache[fmt.name]
 
 
