@@ -36,6 +36,7 @@ def event_id(kind: str, row: dict, date: str) -> str:
     return ID[f"{kind}/{row['council'].split('/')[1]}-{date[:4]}"]
 
 
+@pytest.mark.not_virtuoso(reason="Virtuoso 7.2.5 gives an xsd:boolean false it was loaded with back as 0")
 def test_every_2016_row_is_one_inspection_and_its_revisit_one_revisit(real_store):
     for row in FILE_2016:
         inspection = event_id("inspection", row, row["inspection_published"])
@@ -64,6 +65,7 @@ def test_the_files_events_are_counted_once(real_store):
     assert count(MI_SOURCE, SKG.AreaSENDInspection) == len(FILE_2023) == 16
 
 
+@pytest.mark.not_virtuoso(reason="Virtuoso 7.2.5 gives an xsd:boolean false it was loaded with back as 0")
 def test_blank_and_not_applicable_cells_give_no_value(real_store):
     barking = ID["inspection/barking-and-dagenham-2017"]
     assert values(real_store, barking, SKG.writtenStatementOfAction) == {"false"}
@@ -175,6 +177,7 @@ def run(store, name):
     return [{k: v.value for k, v in row.items()} for row in store.select(canned_query(name).bind())]
 
 
+@pytest.mark.not_virtuoso(reason="Virtuoso 7.2.5 divides integers to an integer (65 for 65.7), not the xsd:decimal SPARQL 1.1 defines")
 def test_19_inspections_by_programme(real_store):
     rows = {(r["framework"], r["value"], r["group"]): (int(r["councils"]), int(r["n"]), r.get("share"))
             for r in run(real_store, "19-inspections-by-programme")}

@@ -133,7 +133,7 @@ def test_visitor_pages_show_hostile_text_as_text(watched, xss_server):
 PAGE_KINDS = [
     ("/", None), ("/id/council/bury", '#graph[data-ready="true"]'), ("/id/source/schoolsweek-bury-failing-send", None),
     (f"/explore?focus={BURY}", '#graph[data-ready="true"]'), ("/mandates", None), ("/mandates/bury", None),
-    ("/search?q=Bury", None), ("/ontology", None), ("/query?name=01-agreements&run=1", ".results-table[data-labelled=true]"),
+    ("/search?q=Bury", None), ("/ontology", None), ("/query?name=21-councils-by-wave&run=1", ".results-table[data-labelled=true]"),
     ("/timeline/bury", None), ("/programme", None), ("/compare", None), ("/compare?council=bury&council=bexley", None),
     ("/id/council/no-such-council", None),
 ]
