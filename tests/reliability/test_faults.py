@@ -111,7 +111,10 @@ def test_killed_builds_change_nothing_served_and_a_good_build_serves_after_resta
 
 @pytest.mark.parametrize("how", ["SIGTERM", "SIGKILL"])
 def test_server_restarted_under_load_comes_back_with_the_same_data(private_var, how):
-    server = sendkg_server(private_var, QUERY_TIMEOUT=QUERY_TIMEOUT).start()
+    # On disk only: while a memory copy loads, a server answers from disk, and a page whose query fixes no order
+    # lists its rows in the store's order, which differs between disk and memory (docs/reliability.md: known limits),
+    # so byte-for-byte answers across a restart compare one store with itself.
+    server = sendkg_server(private_var, QUERY_TIMEOUT=QUERY_TIMEOUT, STORE_IN_MEMORY=0).start()
     reference, files, dump = snapshot(server.base), folder_digest(private_var), canonical_dump(server.base)
     try:
         with Watcher(server.base, reference, clients=4) as watcher:
@@ -120,7 +123,7 @@ def test_server_restarted_under_load_comes_back_with_the_same_data(private_var, 
             gone_at = time.monotonic()
             server.stop() if how == "SIGTERM" else server.kill()
             assert workers and wait_gone(workers) == [], "query workers outlived their server"
-            server = sendkg_server(private_var, port=server.port, QUERY_TIMEOUT=QUERY_TIMEOUT).start()
+            server = sendkg_server(private_var, port=server.port, QUERY_TIMEOUT=QUERY_TIMEOUT, STORE_IN_MEMORY=0).start()
             back_at = time.monotonic()
             time.sleep(2)
         assert watcher.wrong == []
