@@ -63,13 +63,15 @@ def parse(raw: bytes, seconds: float) -> Reply:
 
 
 def send(base: str, method: str, target: str | bytes, headers: dict | None = None, body: bytes | None = None,
-         timeout: float = 60) -> Reply:
-    """Send one request to ``base`` (http://127.0.0.1:port) and read the whole reply."""
+         timeout: float = 60, source: str | None = None) -> Reply:
+    """Send one request to ``base`` (http://127.0.0.1:port), from loopback address ``source`` if given, and read
+    the whole reply."""
     parts = urlsplit(base)
     target = target.encode("latin-1") if isinstance(target, str) else target
     data = request_bytes(parts.netloc, method, target, headers or {}, body)
     started = time.monotonic()
-    with socket.create_connection((parts.hostname, parts.port), timeout=timeout) as sock:
+    address = (source, 0) if source else None
+    with socket.create_connection((parts.hostname, parts.port), timeout=timeout, source_address=address) as sock:
         writer = threading.Thread(target=_write, args=(sock, data), daemon=True)
         writer.start()
         chunks = []
