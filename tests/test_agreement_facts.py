@@ -10,9 +10,9 @@ from graph.terms import ID, RDF, RDFS, SKG
 from test_fact_table import ROWS, fact, objects, typed
 
 CONDITIONS = [row for row in ROWS if row["fact_type"] == "sv_condition"]
-# Rows the events file joins to an area a curated source file mints (one area, a claim from each source).
+# Condition rows the events file joins to an area a curated source file mints (one area, a claim from each source).
 JOINED = {row: entry["about"] for entry in yaml.safe_load((DATA_DIR / "facts" / "events.yaml").read_text(encoding="utf-8"))["claims"]
-          for row in entry["rows"]}
+          for row in entry["rows"] if row in {r["id"] for r in CONDITIONS}}
 
 
 def area_of(row: dict) -> str:

@@ -86,6 +86,10 @@ def test_a_row_can_be_declared_a_claim_about_an_existing_area(data):
     ("  - about: council/bury\n    rows: [bury-sv-wave]", "needs 'rows:' and the curator's 'reason:'"),
     ("  - about: council/bury\n    rows: [no-such-row]\n    reason: x", "names rows the fact table does not have"),
     ("  - about: council/bury\n    rows: [programme-withheld-total]\n    reason: x", "already a claim about"),
+    ("  - about: []\n    rows: [bury-sv-wave]\n    reason: x", "needs 'about:'"),
+    ("  - about: [finding/bury-2024-limited-change, nonsense]\n    rows: [bury-sv-wave]\n    reason: x", "needs 'about:'"),
+    ("  - about: [finding/bury-2024-limited-change, council/bury]\n    rows: [haringey-inspection-finding]\n    reason: x",
+     "joins the inspection_finding row 'haringey-inspection-finding' to council/bury, which is not a finding"),
 ])
 def test_a_bad_claims_entry_is_named(data, entry, message):
     rewrite(data / "facts" / "events.yaml", "claims:\n", "claims:\n" + entry + "\n")

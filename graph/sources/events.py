@@ -5,8 +5,9 @@ Most rows name their event by their fact type's rule (``fact_types.py``: one fun
 inspection per council and year, ...). This file names the rest (an event several councils share, a row that
 restates another event) and the preferred claims, each with the curator's reason, so reconciliation is never
 silent: a row is joined to an event only by a rule or by a line here. Its ``claims:`` section joins rows to an
-existing entity that is not an event (an improvement area a curated source file mints), so a row restating
-what that file states is one more claim about the same node, not a second node.
+existing entity that is not an event (an improvement area or the findings a curated source file mints), so a
+row restating what that file states is one more claim about the same node, not a second node; a row that sums up
+several findings in one value is a claim about each of them.
 """
 
 from __future__ import annotations
@@ -35,7 +36,8 @@ class EventPlan:
     label: dict[str, str] = field(default_factory=dict)
     note: dict[str, str] = field(default_factory=dict)
     preferred: dict[str, str] = field(default_factory=dict)  # row id -> reason
-    about: dict[str, str] = field(default_factory=dict)  # row id -> an existing entity the row is a claim about
+    about: dict[str, list[str]] = field(default_factory=dict)  # row id -> the existing entities it is a claim about
+    about_reason: dict[str, str] = field(default_factory=dict)  # row id -> why the curator joined it to them
     links: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # event id -> [(link, event id)]
     where: str = "events.yaml"  # how errors name the file
 
@@ -63,11 +65,13 @@ def read_events(path: Path, shown: str) -> EventPlan:
 
 
 def add_claims(plan: EventPlan, entry: dict, shown: str) -> None:
-    """Take one ``claims:`` entry: rows that are claims about an existing entity (not an event), with why."""
-    target = str(entry.get("about", ""))
-    where = f"{shown}: claims about {target or '(no about)'}"
-    if not EVENT_ID.match(target):
-        raise DataError(where, "needs 'about:' naming an entity id of the form kind/slug")
+    """Take one ``claims:`` entry: rows that are claims about existing entities (not events), with why; ``about``
+    names one entity or a list of them."""
+    about = entry.get("about", "")
+    targets = [str(t) for t in about] if isinstance(about, list) else [str(about)]
+    where = f"{shown}: claims about {', '.join(targets) or '(no about)'}"
+    if not targets or not all(EVENT_ID.match(t) for t in targets):
+        raise DataError(where, "needs 'about:' naming an entity id of the form kind/slug, or a list of them")
     unknown = set(entry) - CLAIM_KEYS
     if unknown:
         raise DataError(where, f"unknown key(s) {sorted(unknown)}; allowed: {sorted(CLAIM_KEYS)}")
@@ -76,8 +80,9 @@ def add_claims(plan: EventPlan, entry: dict, shown: str) -> None:
     for row in entry["rows"]:
         row = str(row)
         if row in plan.event_of or row in plan.about:
-            raise DataError(where, f"row {row!r} is already a claim about {plan.event_of.get(row) or plan.about[row]}")
-        plan.about[row] = target
+            raise DataError(where, f"row {row!r} is already a claim about {plan.event_of.get(row) or ', '.join(plan.about[row])}")
+        plan.about[row] = targets
+        plan.about_reason[row] = " ".join(str(entry["reason"]).split())
 
 
 def add_event(plan: EventPlan, entry: dict, shown: str) -> None:
@@ -91,7 +96,7 @@ def add_event(plan: EventPlan, entry: dict, shown: str) -> None:
         raise DataError(where, f"unknown key(s) {sorted(unknown)}; allowed: {sorted(KEYS)}")
     for row in entry.get("rows", []):
         if row in plan.event_of or row in plan.about:
-            raise DataError(where, f"row {row!r} is already a claim about {plan.event_of[row]}")
+            raise DataError(where, f"row {row!r} is already a claim about {plan.event_of.get(row) or ', '.join(plan.about[row])}")
         plan.event_of[str(row)] = event_id
     for link in LINKS:
         targets = entry.get(link, [])

@@ -155,6 +155,8 @@ def read_facts(path: Path, root: Path, known_sources: dict[str, str] | None = No
         fact = fact_record(row, subject)
         about = plan.about.get(row.id)
         event = None if about else event_of(row, plan)
+        if about:  # the join is the curator's, so the claim carries the reason
+            fact.add("note", f"Joined by data/facts/events.yaml to what it is about: {plan.about_reason[row.id]}")
         FACT_TYPES[row.fact_type].derive(row, fact, derivation, event, about)
         if event and event[0] in plan.note:
             add_once(derivation.entity(event[0], [event[1]], row), "note", plan.note[event[0]])

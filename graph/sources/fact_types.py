@@ -47,17 +47,17 @@ class FactType:
         return self.event_label.format(name=row.council, value=row.value) if self.event_label else None
 
     def derive(self, row: Row, fact: Record, derivation: Derivation, event: tuple[str, str, str] | None,
-               about: str | None = None) -> None:
+               about: list[str] | None = None) -> None:
         """Add every typed statement ``row`` supports to ``fact`` and to the entities it concerns; ``event`` is the
-        (id, class, label) of the event (or minted entity) the row is a claim about, if any; ``about`` an existing
-        entity events.yaml names for the row instead (nothing is declared for it)."""
+        (id, class, label) of the event (or minted entity) the row is a claim about, if any; ``about`` the existing
+        entities events.yaml names for the row instead (nothing is declared for them)."""
         dated = date_value(row.date, row.where)
         if dated:
             fact.add(*dated)
         fact.add("basis", self.basis or ("inferred" if "inferred" in row.value else "stated"))
         agreement = derivation.agreement(row.council, row) if self.agreement and not row.is_programme else None
         if about:
-            fact.props["about"] = [about]
+            fact.props["about"] = list(about)
         elif event:
             fact.props["about"] = [event[0]]
             record = derivation.event(*event, row)

@@ -5,7 +5,8 @@
   where the words say so, whether a written statement of action was required and for how many significant
   weaknesses, or what the revisit found.
 - ``inspection_finding``: an ``InspectionFinding`` of the inspection the row's rule or ``events.yaml`` names,
-  with the source's words as evidence; the row's claim is about the finding.
+  with the source's words as evidence; the row's claim is about the finding. Where ``events.yaml`` joins the row
+  to the findings a curated source file mints (``claims:``), none is minted: the row is one more claim about those.
 - ``area_send_inspection_note``: a remark about an inspection, dated as a remark (``asOf``), not as the event.
 
 Each reads only what the words state: unclear words give nothing (and the claim says so in a note).
@@ -17,7 +18,7 @@ import re
 
 from graph.sources.derivation import Derivation, add_once
 from graph.sources.fact_values import NUMBER_WORDS, Row
-from graph.sources.records import Record
+from graph.sources.records import DataError, Record
 
 REVISIT_PREFIX = "revisit/"
 NUMBER = r"(\d+|" + "|".join(NUMBER_WORDS) + r"|one|eleven|twelve)"
@@ -32,6 +33,7 @@ PROGRESS = (  # (words of a revisit's outcome, term): the first match wins
 )
 QUOTED = re.compile(r"'[^']{12,}'|\"[^\"]{12,}\"|‘[^’]{12,}’|“[^”]{12,}”")
 FINDING_LABEL = 120  # characters of the value a finding's label keeps
+FINDING = "finding"  # the kind of id (finding/<slug>) of an InspectionFinding
 
 
 def _event(fact: Record, derivation: Derivation, row: Row) -> Record:
@@ -77,15 +79,23 @@ def previous_inspection(row: Row, fact: Record, derivation: Derivation) -> None:
 
 
 def finding(row: Row, fact: Record, derivation: Derivation) -> None:
-    """A key finding: an ``InspectionFinding`` of the row's inspection, with the source's words; the claim is about it."""
-    event = _event(fact, derivation, row)
-    finding_id = f"finding/{row.id}"
-    record = derivation.entity(finding_id, ["InspectionFinding"], row)
-    label = row.value if len(row.value) <= FINDING_LABEL else row.value[:FINDING_LABEL].rsplit(" ", 1)[0] + " …"
-    record.add("label", f"{row.council}: {label}")
-    record.add("fromInspection", event.id)
-    record.add("evidenceText", row.evidence_snippet)
-    fact.props["about"] = [finding_id]
+    """A key finding: an ``InspectionFinding`` of the row's inspection, with the source's words; the claim is about it
+    (or about the findings ``events.yaml`` joins the row to, which a curated source file mints)."""
+    about = fact.props["about"]
+    event = next((r for r in derivation.records() if r.id == about[0] and r.source == row.source), None)
+    if event is None:  # events.yaml's claims: section joins the row to existing entities
+        strays = [target for target in about if target.partition("/")[0] != FINDING]
+        if strays:
+            raise DataError(row.where, f"data/facts/events.yaml joins the inspection_finding row {row.id!r} to "
+                                       f"{', '.join(strays)}, which is not a finding (finding/<slug>)")
+    else:
+        finding_id = f"{FINDING}/{row.id}"
+        record = derivation.entity(finding_id, ["InspectionFinding"], row)
+        label = row.value if len(row.value) <= FINDING_LABEL else row.value[:FINDING_LABEL].rsplit(" ", 1)[0] + " …"
+        record.add("label", f"{row.council}: {label}")
+        record.add("fromInspection", event.id)
+        record.add("evidenceText", row.evidence_snippet)
+        fact.props["about"] = [finding_id]
     if QUOTED.search(row.value):
         fact.add("note", "The quoted words are the inspectors' as the source quotes them; the rest of the value "
                          "is the curator's summary of the source.")
