@@ -12,9 +12,15 @@ from graph.store.remote import load as put_graph
 
 
 def sendkg(build_var: Path, in_memory: bool, cap: float) -> ServerProcess:
-    """``sendkg serve`` over a synthetic build, from disk or loaded into memory."""
+    """``sendkg serve`` over a synthetic build, from disk or loaded into memory.
+
+    The benchmark is one client sending every query back to back for minutes, which the per-client budget of
+    query time (``CLIENT_QUERY_SECONDS``, 60 s a minute) refuses by design after a minute of slow queries at 1M
+    (tests/reliability/test_fairness.py proves that bound), so that one bound is lifted here: this measures the
+    queries. The bounds on queries in flight and running stay, and the throughput clients send from distinct
+    loopback addresses (``measure.throughput``)."""
     return sendkg_server(build_var, name=f"sendkg serve ({'memory' if in_memory else 'disk'})",
-                         STORE_IN_MEMORY="1" if in_memory else "0", QUERY_TIMEOUT=cap)
+                         STORE_IN_MEMORY="1" if in_memory else "0", QUERY_TIMEOUT=cap, CLIENT_QUERY_SECONDS=0)
 
 
 def oxigraph_disk(location: Path, cap: float) -> ServerProcess:

@@ -16,7 +16,6 @@ end. Prints a summary, writes ``--json``; exits 1 on any error or wrong answer. 
 from __future__ import annotations
 
 import argparse
-import functools
 import hashlib
 import http.client
 import json
@@ -35,7 +34,7 @@ from graph.paths import default_var_dir
 from graph.queries import canned_queries, read_query
 from web.shared.links import iri_to_path
 
-from .measure import percentile
+from .measure import client_address, opener, percentile
 from .harness.processes import rss_mb, tree
 from .harness.servers import sendkg_server
 
@@ -55,28 +54,6 @@ class Probe:
 
 
 FLOODER = "127.0.0.2"
-
-
-class FromAddress(urllib.request.HTTPHandler):
-    """An HTTP handler whose connections leave from one loopback ``address`` (one client, as the server sees it)."""
-
-    def __init__(self, address: str):
-        super().__init__()
-        self.address = address
-
-    def http_open(self, req):
-        return self.do_open(functools.partial(http.client.HTTPConnection, source_address=(self.address, 0)), req)
-
-
-@functools.cache
-def opener(address: str | None) -> urllib.request.OpenerDirector:
-    """An opener sending from ``address`` (None: the system's choice, 127.0.0.1 for loopback)."""
-    return urllib.request.build_opener(FromAddress(address)) if address else urllib.request.build_opener()
-
-
-def client_address(number: int) -> str:
-    """The loopback address load client ``number`` sends from."""
-    return f"127.0.0.{10 + number}"
 
 
 def fetch(probe: Probe, timeout: float = 60.0, source: str | None = None) -> tuple[int, str, bytes]:

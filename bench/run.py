@@ -103,7 +103,7 @@ def measure_server(service, named: dict, args, naive: bool, result: dict) -> Non
         result["explorer_nodes"] = len(json.loads(get(service.base + page_paths()["explorer"].replace("/explore?", "/explore.json?")))["nodes"])
     if result["queries"][THROUGHPUT_QUERY].get("p50_ms", float("inf")) < 1000:
         text = named[THROUGHPUT_QUERY]
-        result["throughput_rps"] = {str(c): throughput(lambda: sparql_over_http(url, text), c, args.seconds)
+        result["throughput_rps"] = {str(c): throughput(lambda source: sparql_over_http(url, text, source=source), c, args.seconds)
                                     for c in (1, 4, 16)}
 
 

@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from bench.harness.servers import sendkg_server
-from bench.load import FLOODER, opener
+from bench.load import FLOODER
+from bench.measure import opener
 from graph.queries import read_query
 
 pytestmark = pytest.mark.server
