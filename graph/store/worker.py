@@ -11,7 +11,6 @@ the lines kept are parsed back and written in the format the client negotiated. 
 from __future__ import annotations
 
 import os
-import time
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 
@@ -21,7 +20,6 @@ from graph.exports.formats import N_TRIPLES, TSV, Format, write_graph, write_res
 from graph.store.errors import NotAcceptable, QueryError, QueryFailed, QuerySyntaxError
 
 RESULT_FORMS = ("SELECT", "ASK")
-PRIVATE_EVERY = 1.0  # seconds between reads of a worker's private memory (each costs ~9 ms at 400 MiB)
 
 
 @dataclass(frozen=True)
@@ -192,32 +190,15 @@ def resident_mb() -> float:
         return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / (1 << 20)
 
 
-def private_mb() -> float:
-    """MiB only this process holds (Private_Clean + Private_Dirty of /proc/self/smaps_rollup): what it allocated,
-    and the pages it shared with its zygote at the fork that it has since written to (copy-on-write). A read of
-    the memory copy writes to some of its pages, so a forked worker's private share grows as it answers, while
-    its RSS, which counts shared pages too, hardly moves."""
-    with open("/proc/self/smaps_rollup", "rb") as rollup:
-        kb = sum(int(line.split()[1]) for line in rollup if line.startswith((b"Private_Clean:", b"Private_Dirty:")))
-    return kb / 1024
-
-
 def serve_jobs(store, requests: Connection, replies: Connection, grow_mb: float = 0.0) -> None:
     """A worker's loop: answer one job per message on ``store`` until the pipe closes. With ``grow_mb``, a reply
     also says when the process holds more than ``grow_mb`` MiB beyond what it started with (freed memory that
-    the allocator keeps), or more than ``grow_mb`` MiB of its own (``private_mb``: read after a reply, at most
-    every ``PRIVATE_EVERY`` s, so its cost is off the answer's path and the next reply says it), so the executor
-    can replace it by a fresh fork."""
+    the allocator keeps), so the executor can replace it by a fresh fork."""
     start = resident_mb() if grow_mb else 0.0
-    spent, checked = False, 0.0
     while True:
         try:
             job = requests.recv()
         except EOFError:
             return
         reply = run_local(store, job)
-        spent = spent or bool(grow_mb and resident_mb() - start > grow_mb)
-        replies.send((*reply, True) if spent else reply)
-        if grow_mb and not spent and time.monotonic() - checked >= PRIVATE_EVERY:
-            checked = time.monotonic()
-            spent = private_mb() > grow_mb
+        replies.send((*reply, True) if grow_mb and resident_mb() - start > grow_mb else reply)
