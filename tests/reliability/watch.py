@@ -87,6 +87,19 @@ class Watcher:
             if got[0] == 0:
                 time.sleep(0.05)  # the server is away: do not spin
 
+    def answered_right_after(self, since: float, timeout: float) -> bool:
+        """Wait until a request started after ``since`` has been answered right (True), or ``timeout`` s (False).
+
+        A fixed wait is not enough on a loaded machine: every thread may still be in a request sent before
+        ``since`` (one the server took while starting, given up only at its timeout)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with self.lock:
+                if any(t > since for t in self.right):
+                    return True
+            time.sleep(0.1)
+        return False
+
     def __enter__(self) -> "Watcher":
         for thread in self.threads:
             thread.start()
