@@ -36,10 +36,19 @@ FINDING_LABEL = 120  # characters of the value a finding's label keeps
 FINDING = "finding"  # the kind of id (finding/<slug>) of an InspectionFinding
 
 
-def _event(fact: Record, derivation: Derivation, row: Row) -> Record:
-    """The event record the row's claim is about, as the row's source states it (declared by ``FactType.derive``)."""
+def _declared_event(fact: Record, derivation: Derivation, row: Row) -> Record | None:
+    """The event record the row's claim is about, as the row's source states it (declared by ``FactType.derive``);
+    None when ``events.yaml`` joins the row to existing entities instead (nothing declared)."""
     event_id = fact.props["about"][0]
-    return next(r for r in derivation.records() if r.id == event_id and r.source == row.source)
+    return next((r for r in derivation.records() if r.id == event_id and r.source == row.source), None)
+
+
+def _event(fact: Record, derivation: Derivation, row: Row) -> Record:
+    """The event record the row's claim is about (``_declared_event``), which these rows always have."""
+    event = _declared_event(fact, derivation, row)
+    if event is None:
+        raise DataError(row.where, f"row {row.id!r} is about {fact.props['about'][0]}, which it does not declare")
+    return event
 
 
 def _number(word: str) -> int:
@@ -82,7 +91,7 @@ def finding(row: Row, fact: Record, derivation: Derivation) -> None:
     """A key finding: an ``InspectionFinding`` of the row's inspection, with the source's words; the claim is about it
     (or about the findings ``events.yaml`` joins the row to, which a curated source file mints)."""
     about = fact.props["about"]
-    event = next((r for r in derivation.records() if r.id == about[0] and r.source == row.source), None)
+    event = _declared_event(fact, derivation, row)
     if event is None:  # events.yaml's claims: section joins the row to existing entities
         strays = [target for target in about if target.partition("/")[0] != FINDING]
         if strays:

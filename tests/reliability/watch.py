@@ -13,6 +13,7 @@ import threading
 import time
 from urllib.parse import quote, urlencode
 
+from bench.measure import client_address
 from reliability.wire import send
 
 BURY = "https://w3id.org/sendkg/id/council/bury"
@@ -74,7 +75,7 @@ class Watcher:
             turn += 1
             started = time.monotonic()
             try:
-                got = answer(self.base, target, timeout=10, source=f"127.0.0.{10 + number}")
+                got = answer(self.base, target, timeout=10, source=client_address(number))
             except OSError:
                 got = (0, "")
             with self.lock:
